@@ -1,0 +1,156 @@
+package com.rooms.config;
+
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * Every application setting, read through MicroProfile Config (server.xml
+ * variables, environment variables such as {@code ROOMS_ICE_STUN}, or system
+ * properties). README.md lists them with their defaults.
+ */
+@ApplicationScoped
+public class RoomsConfig {
+    public static final String DEV_ISSUER = "rooms-dev";
+    public static final String DEV_AUDIENCE = "rooms";
+
+    @Inject
+    @ConfigProperty(name = "rooms.mode", defaultValue = "production")
+    String mode;
+
+    @Inject
+    @ConfigProperty(name = "rooms.node-id")
+    Optional<String> nodeId;
+
+    @Inject
+    @ConfigProperty(name = "rooms.history.on-join", defaultValue = "50")
+    int historyOnJoin;
+
+    @Inject
+    @ConfigProperty(name = "rooms.keepalive.interval", defaultValue = "30")
+    int keepAliveSeconds;
+
+    @Inject
+    @ConfigProperty(name = "rooms.ice.stun")
+    Optional<String> stunUrls;
+
+    @Inject
+    @ConfigProperty(name = "rooms.ice.turn.urls")
+    Optional<String> turnUrls;
+
+    @Inject
+    @ConfigProperty(name = "rooms.ice.turn.secret")
+    Optional<String> turnSecret;
+
+    @Inject
+    @ConfigProperty(name = "rooms.ice.turn.ttl", defaultValue = "3600")
+    long turnTtlSeconds;
+
+    @Inject
+    @ConfigProperty(name = "rooms.jwt.publickey.location")
+    Optional<String> publicKeyLocation;
+
+    @Inject
+    @ConfigProperty(name = "rooms.jwt.issuer")
+    Optional<String> issuer;
+
+    @Inject
+    @ConfigProperty(name = "rooms.jwt.audience")
+    Optional<String> audience;
+
+    @Inject
+    @ConfigProperty(name = "rooms.jwt.clock-skew", defaultValue = "30")
+    int clockSkewSeconds;
+
+    @Inject
+    @ConfigProperty(name = "rooms.jwt.claim.user", defaultValue = "sub")
+    String userClaim;
+
+    @Inject
+    @ConfigProperty(name = "rooms.jwt.claim.name", defaultValue = "name")
+    String nameClaim;
+
+    @Inject
+    @ConfigProperty(name = "rooms.jwt.claim.groups", defaultValue = "groups")
+    String groupsClaim;
+
+    @Inject
+    @ConfigProperty(name = "rooms.admin-group", defaultValue = "admin")
+    String adminGroup;
+
+    /** The dev configuration: demo sign-in, rooms created on first join. Anything but "dev" is production. */
+    public boolean dev() {
+        return "dev".equals(mode.trim());
+    }
+
+    public Optional<String> nodeId() {
+        return nodeId.map(String::trim).filter(s -> !s.isEmpty());
+    }
+
+    public int historyOnJoin() {
+        return historyOnJoin;
+    }
+
+    public int keepAliveSeconds() {
+        return keepAliveSeconds;
+    }
+
+    public List<String> stunUrls() {
+        return list(stunUrls);
+    }
+
+    public List<String> turnUrls() {
+        return list(turnUrls);
+    }
+
+    public String turnSecret() {
+        return turnSecret.orElse("");
+    }
+
+    public Duration turnTtl() {
+        return Duration.ofSeconds(turnTtlSeconds);
+    }
+
+    public Optional<String> publicKeyLocation() {
+        return publicKeyLocation;
+    }
+
+    public Optional<String> issuer() {
+        return issuer;
+    }
+
+    public Optional<String> audience() {
+        return audience;
+    }
+
+    public int clockSkewSeconds() {
+        return clockSkewSeconds;
+    }
+
+    public String userClaim() {
+        return userClaim;
+    }
+
+    public String nameClaim() {
+        return nameClaim;
+    }
+
+    public String groupsClaim() {
+        return groupsClaim;
+    }
+
+    public String adminGroup() {
+        return adminGroup;
+    }
+
+    private static List<String> list(Optional<String> value) {
+        return value.map(v -> Arrays.stream(v.split(",")).map(String::trim).filter(s -> !s.isEmpty()).toList())
+                .orElse(List.of());
+    }
+}

@@ -1,0 +1,150 @@
+package com.rooms.config;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.PublicKey;
+import java.time.Clock;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+import jakarta.annotation.Resource;
+import jakarta.enterprise.concurrent.ManagedExecutorService;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.Initialized;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.inject.Disposes;
+import jakarta.enterprise.inject.Produces;
+import jakarta.inject.Inject;
+import jakarta.inject.Singleton;
+
+import com.rooms.history.HistoryStore;
+import com.rooms.ice.IceServers;
+import com.rooms.membership.RoomAccess;
+import com.rooms.membership.RoomDirectory;
+import com.rooms.protocol.FrameDecoder;
+import com.rooms.protocol.FrameEncoder;
+import com.rooms.room.ChatManager;
+import com.rooms.room.NodeSettings;
+import com.rooms.room.RoomMetrics;
+import com.rooms.room.RoomServices;
+import com.rooms.security.DevSignIn;
+import com.rooms.security.JwtVerifier;
+import com.rooms.security.PemKeys;
+import com.rooms.security.SignInSetup;
+import com.rooms.security.Unconfigured;
+
+/** Builds the plain objects of the domain from configuration. */
+@ApplicationScoped
+public class Wiring {
+    private static final Logger LOG = Logger.getLogger(Wiring.class.getName());
+
+    @Inject
+    RoomsConfig config;
+
+    @Resource
+    ManagedExecutorService executor;
+
+    /** Checks the sign-in configuration at start-up: a contradictory one stops the deployment. */
+    void startUp(@Observes @Initialized(ApplicationScoped.class) Object ignored, SignInSetup signIn) {
+        if (signIn.devSignIn() != null) {
+            LOG.warning("rooms.mode=dev: the demo sign-in (POST /api/dev/token) is ON and rooms are created on first"
+                    + " join. Never run this configuration where other people can reach it.");
+        } else if (signIn.problem() != null) {
+            LOG.severe("Nobody can sign in: " + signIn.problem());
+        }
+    }
+
+    @Produces
+    @Singleton
+    SignInSetup signIn() {
+        JwtVerifier.Claims claims = new JwtVerifier.Claims(config.userClaim(), config.nameClaim(),
+                config.groupsClaim(), config.adminGroup());
+        if (config.dev()) {
+            if (config.publicKeyLocation().isPresent()) {
+                throw new IllegalStateException("rooms.mode=dev cannot be combined with rooms.jwt.publickey.location:"
+                        + " the demo sign-in would stand beside the portal's. Remove one of them.");
+            }
+            DevSignIn dev = new DevSignIn(RoomsConfig.DEV_ISSUER, RoomsConfig.DEV_AUDIENCE);
+            return new SignInSetup(new JwtVerifier(dev.publicKey(), RoomsConfig.DEV_ISSUER, RoomsConfig.DEV_AUDIENCE,
+                    config.clockSkewSeconds(), claims), dev, null);
+        }
+        if (config.publicKeyLocation().isEmpty()) {
+            return new SignInSetup(new Unconfigured(), null, "no portal key is configured (rooms.jwt.publickey.location)");
+        }
+        if (config.issuer().isEmpty() || config.audience().isEmpty()) {
+            return new SignInSetup(new Unconfigured(), null, "rooms.jwt.issuer and rooms.jwt.audience must both be set");
+        }
+        String location = config.publicKeyLocation().get();
+        try {
+            PublicKey key = PemKeys.publicKey(read(location));
+            return new SignInSetup(new JwtVerifier(key, config.issuer().get(), config.audience().get(),
+                    config.clockSkewSeconds(), claims), null, null);
+        } catch (IOException | RuntimeException e) {
+            LOG.log(Level.SEVERE, "cannot read the portal key from " + location, e);
+            return new SignInSetup(new Unconfigured(), null, "cannot read the portal key from " + location);
+        }
+    }
+
+    private static String read(String location) throws IOException {
+        if (location.contains("://")) {
+            try (InputStream in = URI.create(location).toURL().openStream()) {
+                return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+            }
+        }
+        return Files.readString(Path.of(location));
+    }
+
+    @Produces
+    @Singleton
+    FrameDecoder decoder() {
+        return new FrameDecoder();
+    }
+
+    @Produces
+    @Singleton
+    FrameEncoder encoder() {
+        return new FrameEncoder();
+    }
+
+    void closeEncoder(@Disposes FrameEncoder encoder) throws Exception {
+        encoder.close();
+    }
+
+    @Produces
+    @Singleton
+    Clock clock() {
+        return Clock.systemUTC();
+    }
+
+    @Produces
+    @Singleton
+    IceServers iceServers() {
+        return new IceServers(config.stunUrls(), config.turnUrls(), config.turnSecret(), config.turnTtl());
+    }
+
+    @Produces
+    @Singleton
+    NodeSettings nodeSettings() {
+        return new NodeSettings(config.nodeId().orElseGet(ChatManager::randomNodeId), config.keepAliveSeconds());
+    }
+
+    @Produces
+    @Singleton
+    RoomAccess roomAccess(RoomDirectory directory, Clock clock) {
+        return new RoomAccess(directory, config.dev(), clock);
+    }
+
+    @Produces
+    @Singleton
+    RoomServices roomServices(FrameDecoder decoder, FrameEncoder encoder, HistoryStore history,
+                              RoomDirectory directory, IceServers ice, SignInSetup signIn, RoomMetrics metrics,
+                              Clock clock) {
+        int onJoin = Math.max(0, Math.min(config.historyOnJoin(), FrameDecoder.MAX_HISTORY_LIMIT));
+        return new RoomServices(decoder, encoder, history, directory, ice, signIn.verifier(), metrics, executor,
+                clock, onJoin);
+    }
+}

@@ -1,0 +1,26 @@
+package com.rooms.history;
+
+import java.util.function.Consumer;
+
+/**
+ * Where chat is kept. The relay only ever talks to this interface.
+ *
+ * <p>Ordering contract: for one room, {@code stored} callbacks run one at a
+ * time in the order of the ids the store assigned, so a room that delivers a
+ * message from its callback shows every client the same order. A message is
+ * passed to {@code stored} only once it is durable in the store.
+ */
+public interface HistoryStore {
+
+    /** Stores the message, then calls {@code stored}; or calls {@code failed} and keeps nothing. */
+    void append(NewMessage message, Consumer<ChatMessage> stored, Consumer<RuntimeException> failed);
+
+    /** The newest messages the view shows that are older than {@code beforeId} (null: the newest). */
+    HistoryPage page(String roomId, HistoryView view, Long beforeId, int limit);
+
+    /** The id of the room's newest message, 0 when it has none. */
+    long lastId(String roomId);
+
+    /** Hides everything the room has said so far from everybody but administrators. */
+    void clear(String roomId);
+}

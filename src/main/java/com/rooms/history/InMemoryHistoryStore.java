@@ -1,0 +1,89 @@
+package com.rooms.history;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.NavigableMap;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentSkipListMap;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Consumer;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+/**
+ * Chat history in the server's memory: gone at a restart. Readers never take
+ * a lock; appends to one room are serialised so callbacks run in id order.
+ */
+@ApplicationScoped
+public class InMemoryHistoryStore implements HistoryStore {
+    private final AtomicLong ids = new AtomicLong();
+    private final Map<String, RoomLog> logs = new ConcurrentHashMap<>();
+
+    private static final class RoomLog {
+        final NavigableMap<Long, ChatMessage> messages = new ConcurrentSkipListMap<>();
+        volatile long clearedUpTo;
+    }
+
+    private RoomLog log(String roomId) {
+        return logs.computeIfAbsent(roomId, id -> new RoomLog());
+    }
+
+    @Override
+    public void append(NewMessage m, Consumer<ChatMessage> stored, Consumer<RuntimeException> failed) {
+        RoomLog log = log(m.roomId());
+        synchronized (log) {
+            ChatMessage message = new ChatMessage(ids.incrementAndGet(), m.roomId(), m.userId(), m.displayName(),
+                    m.text(), m.toUserId(), m.sentAt());
+            log.messages.put(message.id(), message);
+            stored.accept(message);
+        }
+    }
+
+    @Override
+    public HistoryPage page(String roomId, HistoryView view, Long beforeId, int limit) {
+        RoomLog log = logs.get(roomId);
+        if (log == null) {
+            return new HistoryPage(List.of(), false);
+        }
+        NavigableMap<Long, ChatMessage> older = beforeId == null
+                ? log.messages.descendingMap()
+                : log.messages.headMap(beforeId, false).descendingMap();
+        long cleared = log.clearedUpTo;
+        List<ChatMessage> page = new ArrayList<>(Math.min(limit, 64));
+        boolean more = false;
+        for (ChatMessage m : older.values()) {
+            if (m.id() <= cleared) {
+                break;
+            }
+            if (!view.shows(m)) {
+                continue;
+            }
+            if (page.size() == limit) {
+                more = true;
+                break;
+            }
+            page.add(m);
+        }
+        Collections.reverse(page);
+        return new HistoryPage(page, more);
+    }
+
+    @Override
+    public long lastId(String roomId) {
+        RoomLog log = logs.get(roomId);
+        if (log == null || log.messages.isEmpty()) {
+            return 0;
+        }
+        return log.messages.lastKey();
+    }
+
+    @Override
+    public void clear(String roomId) {
+        RoomLog log = log(roomId);
+        synchronized (log) {
+            log.clearedUpTo = log.messages.isEmpty() ? log.clearedUpTo : log.messages.lastKey();
+        }
+    }
+}

@@ -1,0 +1,42 @@
+package com.rooms.ops;
+
+import java.time.Duration;
+
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.Response;
+
+import com.rooms.api.Bearer;
+import com.rooms.room.ChatManager;
+import com.rooms.security.SignInSetup;
+
+/**
+ * {@code POST /api/admin/drain} (administrators): every client gets
+ * {@code bye} ({@code shutdown}) and close 1001, readiness turns DOWN and new
+ * handshakes are refused with 503. Call it before stopping the server: Open
+ * Liberty cuts WebSocket connections at the start of {@code server stop},
+ * before the application could say goodbye (docs/operations.md).
+ */
+@Path("admin/drain")
+@RequestScoped
+public class DrainResource {
+    @Inject
+    ChatManager manager;
+
+    @Inject
+    SignInSetup signIn;
+
+    @Context
+    HttpHeaders headers;
+
+    @POST
+    public Response drain() {
+        Bearer.admin(headers, signIn.verifier());
+        manager.shutdown(Duration.ofSeconds(5));
+        return Response.noContent().build();
+    }
+}

@@ -1,0 +1,52 @@
+package com.rooms.ops;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import org.eclipse.microprofile.health.HealthCheck;
+import org.eclipse.microprofile.health.HealthCheckResponse;
+import org.eclipse.microprofile.health.Liveness;
+import org.eclipse.microprofile.health.Readiness;
+
+import com.rooms.room.ChatManager;
+import com.rooms.security.SignInSetup;
+
+/** {@code /health/live} and {@code /health/ready}. */
+public final class Health {
+    private Health() {
+    }
+
+    @Liveness
+    @ApplicationScoped
+    public static class Live implements HealthCheck {
+        @Inject
+        ChatManager manager;
+
+        @Override
+        public HealthCheckResponse call() {
+            return HealthCheckResponse.named("rooms").up().withData("clients", manager.connectedClients()).build();
+        }
+    }
+
+    /** Ready unless draining or nobody can sign in. */
+    @Readiness
+    @ApplicationScoped
+    public static class Ready implements HealthCheck {
+        @Inject
+        ChatManager manager;
+
+        @Inject
+        SignInSetup signIn;
+
+        @Override
+        public HealthCheckResponse call() {
+            if (manager.draining()) {
+                return HealthCheckResponse.named("rooms").down().withData("reason", "draining").build();
+            }
+            if (signIn.problem() != null) {
+                return HealthCheckResponse.named("rooms").down().withData("reason", signIn.problem()).build();
+            }
+            return HealthCheckResponse.named("rooms").up().build();
+        }
+    }
+}

@@ -1,0 +1,43 @@
+package com.rooms.ops;
+
+import java.time.Duration;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+
+import jakarta.annotation.Resource;
+import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.BeforeDestroyed;
+import jakarta.enterprise.context.Initialized;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+
+import com.rooms.room.ChatManager;
+
+/**
+ * Starts the once-a-second sweep of all connections with the application, and
+ * says goodbye to every client when the application stops (on Payara and on a
+ * redeploy the sessions are still open then; on Liberty's server stop, drain
+ * first).
+ */
+@ApplicationScoped
+public class Lifecycle {
+    @Inject
+    ChatManager manager;
+
+    @Resource
+    ManagedScheduledExecutorService scheduler;
+
+    private ScheduledFuture<?> sweeper;
+
+    void start(@Observes @Initialized(ApplicationScoped.class) Object ignored) {
+        sweeper = scheduler.scheduleAtFixedRate(manager::sweep, 1, 1, TimeUnit.SECONDS);
+    }
+
+    void stop(@Observes @BeforeDestroyed(ApplicationScoped.class) Object ignored) {
+        if (sweeper != null) {
+            sweeper.cancel(false);
+        }
+        manager.shutdown(Duration.ofSeconds(5));
+    }
+}

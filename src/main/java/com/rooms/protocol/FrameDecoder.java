@@ -1,0 +1,255 @@
+package com.rooms.protocol;
+
+import java.io.StringReader;
+import java.util.Map;
+import java.util.Set;
+
+import jakarta.json.Json;
+import jakarta.json.JsonException;
+import jakarta.json.JsonNumber;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonReader;
+import jakarta.json.JsonReaderFactory;
+import jakarta.json.JsonString;
+import jakarta.json.JsonValue;
+
+/**
+ * Turns a client's text frame into a {@link ClientFrame}, or refuses it with
+ * the precise reason (PROTOCOL.md sections 2 to 4). Nothing is guessed: a
+ * field of the wrong JSON type is {@code invalid}, never converted.
+ *
+ * <pre>
+ * {"id": "c-17", "receiver": "n1-4", "type": "offer", "data": {"type": "offer", "sdp": "v=0..."}}
+ * {"type": "text", "data": {"text": "hello"}}
+ * </pre>
+ *
+ * Decided where the protocol is silent (docs/decisions.md): a JSON
+ * {@code null} counts as absent for every optional field; a receiver on a
+ * request that only the server answers is {@code invalid}; usernames may not
+ * be blank.
+ */
+public final class FrameDecoder {
+    public static final int MAX_ID_LENGTH = 64;
+    public static final int MAX_TEXT_LENGTH = 4_000;
+    public static final int MAX_USERNAME_LENGTH = 64;
+    public static final int DEFAULT_HISTORY_LIMIT = 50;
+    public static final int MAX_HISTORY_LIMIT = 200;
+
+    private static final Set<String> RELAY_TYPES = Set.of("offer", "answer", "candidate", "greeting", "bye");
+    private static final Set<String> SERVER_ONLY_TYPES =
+            Set.of("welcome", "room-info", "ice-servers", "joined", "left", "history", "error");
+
+    private final JsonReaderFactory readers = Json.createReaderFactory(Map.of());
+
+    public ClientFrame decode(String text) {
+        JsonObject frame = parseObject(text);
+        String id = frameId(frame);
+        try {
+            String type = type(frame);
+            String receiver = optionalString(frame, "receiver", "receiver");
+            if (receiver != null && receiver.isEmpty()) {
+                receiver = null;
+            }
+            JsonValue data = frame.get("data");
+            return new ClientFrame(id, receiver, command(type, receiver != null, data));
+        } catch (FrameRejected rejected) {
+            throw rejected.withRef(id);
+        }
+    }
+
+    private JsonObject parseObject(String text) {
+        JsonValue value;
+        try (JsonReader reader = readers.createReader(new StringReader(text))) {
+            value = reader.readValue();
+        } catch (JsonException | IllegalStateException e) {
+            throw new FrameRejected(ErrorCode.BAD_JSON, "frame is not valid JSON");
+        } catch (StackOverflowError e) {
+            throw new FrameRejected(ErrorCode.BAD_JSON, "frame is nested too deeply");
+        }
+        if (value.getValueType() != JsonValue.ValueType.OBJECT) {
+            throw new FrameRejected(ErrorCode.BAD_JSON, "frame is not a JSON object");
+        }
+        return value.asJsonObject();
+    }
+
+    private static String frameId(JsonObject frame) {
+        String id = optionalString(frame, "id", "id");
+        if (id != null && codePoints(id) > MAX_ID_LENGTH) {
+            throw new FrameRejected(ErrorCode.INVALID, "id is longer than " + MAX_ID_LENGTH + " characters");
+        }
+        return id;
+    }
+
+    private static String type(JsonObject frame) {
+        JsonValue type = frame.get("type");
+        if (type == null || type == JsonValue.NULL) {
+            throw new FrameRejected(ErrorCode.INVALID, "type is missing");
+        }
+        if (!(type instanceof JsonString s)) {
+            throw new FrameRejected(ErrorCode.INVALID, "type must be a string");
+        }
+        return s.getString();
+    }
+
+    private Command command(String type, boolean directed, JsonValue data) {
+        if (RELAY_TYPES.contains(type)) {
+            return new Command.Relay(type, data);
+        }
+        switch (type) {
+            case "ping":
+                return directed ? new Command.Relay(type, data) : new Command.Ping(data);
+            case "pong":
+                if (!directed) {
+                    throw new FrameRejected(ErrorCode.INVALID, "pong from a client needs a receiver");
+                }
+                return new Command.Relay(type, data);
+            case "text":
+                return new Command.Text(text(data));
+            default:
+                break;
+        }
+        if (directed) {
+            if (SERVER_ONLY_TYPES.contains(type) || !isRequest(type)) {
+                throw unknown(type);
+            }
+            throw new FrameRejected(ErrorCode.INVALID, type + " is answered by the server and takes no receiver");
+        }
+        return switch (type) {
+            case "get-room-info" -> new Command.GetRoomInfo();
+            case "get-ice-servers" -> new Command.GetIceServers();
+            case "clear-chat" -> new Command.ClearChat();
+            case "profile" -> new Command.Profile(username(data));
+            case "refresh" -> new Command.Refresh(token(data));
+            case "get-history" -> getHistory(data);
+            case "kick" -> kick(data);
+            default -> throw unknown(type);
+        };
+    }
+
+    private static boolean isRequest(String type) {
+        return switch (type) {
+            case "get-room-info", "get-ice-servers", "clear-chat", "profile", "refresh", "get-history", "kick" -> true;
+            default -> false;
+        };
+    }
+
+    private static FrameRejected unknown(String type) {
+        String shown = type.length() > 40 ? type.substring(0, 40) + "..." : type;
+        String why = SERVER_ONLY_TYPES.contains(type) ? " is sent only by the server" : " is not a known type";
+        return new FrameRejected(ErrorCode.UNKNOWN_TYPE, "'" + shown + "'" + why);
+    }
+
+    private static String text(JsonValue data) {
+        String text = requiredString(dataObject(data, "text"), "text", "data.text");
+        int length = codePoints(text);
+        if (length < 1 || length > MAX_TEXT_LENGTH) {
+            throw new FrameRejected(ErrorCode.INVALID,
+                    "data.text must be 1 to " + MAX_TEXT_LENGTH + " characters, got " + length);
+        }
+        return text;
+    }
+
+    private static String username(JsonValue data) {
+        String name = requiredString(dataObject(data, "profile"), "username", "data.username");
+        int length = codePoints(name);
+        if (length < 1 || length > MAX_USERNAME_LENGTH) {
+            throw new FrameRejected(ErrorCode.INVALID,
+                    "data.username must be 1 to " + MAX_USERNAME_LENGTH + " characters, got " + length);
+        }
+        if (!isPrintable(name)) {
+            throw new FrameRejected(ErrorCode.INVALID, "data.username contains control characters");
+        }
+        if (name.isBlank()) {
+            throw new FrameRejected(ErrorCode.INVALID, "data.username is blank");
+        }
+        return name;
+    }
+
+    private static String token(JsonValue data) {
+        String token = requiredString(dataObject(data, "refresh"), "token", "data.token");
+        if (token.isEmpty()) {
+            throw new FrameRejected(ErrorCode.INVALID, "data.token is empty");
+        }
+        return token;
+    }
+
+    private static Command.GetHistory getHistory(JsonValue data) {
+        if (data == null || data == JsonValue.NULL) {
+            return new Command.GetHistory(null, DEFAULT_HISTORY_LIMIT);
+        }
+        JsonObject object = dataObject(data, "get-history");
+        Long before = optionalLong(object, "before");
+        if (before != null && before < 1) {
+            throw new FrameRejected(ErrorCode.INVALID, "data.before must be a message id (1 or more)");
+        }
+        Long limit = optionalLong(object, "limit");
+        if (limit != null && (limit < 1 || limit > MAX_HISTORY_LIMIT)) {
+            throw new FrameRejected(ErrorCode.INVALID,
+                    "data.limit must be 1 to " + MAX_HISTORY_LIMIT + ", got " + limit);
+        }
+        return new Command.GetHistory(before, limit == null ? DEFAULT_HISTORY_LIMIT : limit.intValue());
+    }
+
+    private static Command.Kick kick(JsonValue data) {
+        JsonObject object = dataObject(data, "kick");
+        String clientId = optionalString(object, "id", "data.id");
+        String userId = optionalString(object, "user_id", "data.user_id");
+        if ((clientId == null) == (userId == null)) {
+            throw new FrameRejected(ErrorCode.INVALID, "kick needs exactly one of data.id and data.user_id");
+        }
+        if ((clientId != null && clientId.isEmpty()) || (userId != null && userId.isEmpty())) {
+            throw new FrameRejected(ErrorCode.INVALID, "kick target is empty");
+        }
+        return new Command.Kick(clientId, userId);
+    }
+
+    private static JsonObject dataObject(JsonValue data, String type) {
+        if (data == null || data.getValueType() != JsonValue.ValueType.OBJECT) {
+            throw new FrameRejected(ErrorCode.INVALID, "data of " + type + " must be an object");
+        }
+        return data.asJsonObject();
+    }
+
+    private static String requiredString(JsonObject object, String key, String shown) {
+        String value = optionalString(object, key, shown);
+        if (value == null) {
+            throw new FrameRejected(ErrorCode.INVALID, shown + " is missing");
+        }
+        return value;
+    }
+
+    private static String optionalString(JsonObject object, String key, String shown) {
+        JsonValue value = object.get(key);
+        if (value == null || value == JsonValue.NULL) {
+            return null;
+        }
+        if (value instanceof JsonString s) {
+            return s.getString();
+        }
+        throw new FrameRejected(ErrorCode.INVALID, shown + " must be a string");
+    }
+
+    private static Long optionalLong(JsonObject object, String key) {
+        JsonValue value = object.get(key);
+        if (value == null || value == JsonValue.NULL) {
+            return null;
+        }
+        if (value instanceof JsonNumber n && n.isIntegral()) {
+            try {
+                return n.longValueExact();
+            } catch (ArithmeticException e) {
+                throw new FrameRejected(ErrorCode.INVALID, "data." + key + " is out of range");
+            }
+        }
+        throw new FrameRejected(ErrorCode.INVALID, "data." + key + " must be a whole number");
+    }
+
+    static int codePoints(String s) {
+        return s.codePointCount(0, s.length());
+    }
+
+    /** No control characters (C0, DEL, C1). */
+    public static boolean isPrintable(String s) {
+        return s.codePoints().noneMatch(Character::isISOControl);
+    }
+}

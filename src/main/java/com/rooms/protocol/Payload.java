@@ -1,0 +1,60 @@
+package com.rooms.protocol;
+
+import java.util.List;
+
+import jakarta.json.bind.annotation.JsonbProperty;
+import jakarta.json.bind.annotation.JsonbPropertyOrder;
+
+/**
+ * The {@code data} of the frames the server writes itself. Property names go
+ * on the wire in snake case ({@code clientId} is {@code client_id}).
+ */
+public sealed interface Payload {
+
+    @JsonbPropertyOrder({"clientId", "userId", "username", "roomId", "role", "expiresAt", "protocol"})
+    record Welcome(String clientId, String userId, String username, String roomId, String role,
+                   String expiresAt, int protocol) implements Payload {
+    }
+
+    @JsonbPropertyOrder({"id", "userId", "username", "role"})
+    record ClientInfo(String id, String userId, String username, String role) implements Payload {
+    }
+
+    @JsonbPropertyOrder({"roomId", "name", "clients"})
+    record RoomInfo(String roomId, String name, List<ClientInfo> clients) implements Payload {
+    }
+
+    /** A chat message, as delivered live and as listed in history. */
+    @JsonbPropertyOrder({"messageId", "from", "userId", "time", "text", "isPrivate", "to"})
+    record Chat(long messageId, String from, String userId, String time, String text,
+                @JsonbProperty("private") boolean isPrivate, String to) implements Payload {
+    }
+
+    @JsonbPropertyOrder({"messages", "more"})
+    record History(List<Chat> messages, boolean more) implements Payload {
+    }
+
+    @JsonbPropertyOrder({"id", "userId", "username", "role"})
+    record Joined(String id, String userId, String username, String role) implements Payload {
+    }
+
+    @JsonbPropertyOrder({"id", "reason"})
+    record Left(String id, String reason) implements Payload {
+    }
+
+    @JsonbPropertyOrder({"id", "username"})
+    record ProfileChanged(String id, String username) implements Payload {
+    }
+
+    record Bye(String reason) implements Payload {
+    }
+
+    @JsonbPropertyOrder({"code", "message"})
+    record Error(String code, String message) implements Payload {
+    }
+
+    /** One entry of {@code ice-servers}; username and credential only for TURN. */
+    @JsonbPropertyOrder({"urls", "username", "credential"})
+    record IceServer(List<String> urls, String username, String credential) implements Payload {
+    }
+}

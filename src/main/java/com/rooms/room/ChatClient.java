@@ -1,0 +1,160 @@
+package com.rooms.room;
+
+import java.time.Instant;
+
+import com.rooms.history.HistoryView;
+import com.rooms.membership.Role;
+import com.rooms.protocol.CloseCode;
+import com.rooms.protocol.Payload;
+import com.rooms.security.FrameRateGuard;
+import com.rooms.security.Identity;
+
+/**
+ * One connection to a room: its client id, the user behind it, and its own
+ * outgoing queue. One user may hold several.
+ */
+public final class ChatClient {
+    private final String id;
+    private final Role role;
+    private final HistoryView historyView;
+    private final OutboundQueue out;
+    private final FrameRateGuard rate;
+    private volatile Identity identity;
+    private volatile String username;
+    private volatile long lastHeardNanos;
+    private volatile long lastPingNanos;
+    private volatile Instant iceExpiresAt;
+    /** Chat with an id up to this was in the history the client got on joining. */
+    private volatile long liveAfterId;
+    private volatile ChatRoom room;
+
+    ChatClient(String id, Identity identity, Role role, HistoryView historyView, Connection connection,
+               RoomServices services, long nowNanos) {
+        this.id = id;
+        this.identity = identity;
+        this.username = identity.displayName();
+        this.role = role;
+        this.historyView = historyView;
+        this.rate = new FrameRateGuard(nowNanos);
+        this.lastHeardNanos = nowNanos;
+        this.lastPingNanos = nowNanos;
+        this.out = new OutboundQueue(connection, services.closer(), services.metrics(), this::overflowed);
+    }
+
+    public String id() {
+        return id;
+    }
+
+    public String userId() {
+        return identity.userId();
+    }
+
+    public Identity identity() {
+        return identity;
+    }
+
+    public String username() {
+        return username;
+    }
+
+    public Role role() {
+        return role;
+    }
+
+    public Instant expiresAt() {
+        return identity.expiresAt();
+    }
+
+    public ChatRoom room() {
+        return room;
+    }
+
+    public boolean isOpen() {
+        return out.isOpen();
+    }
+
+    HistoryView historyView() {
+        return historyView;
+    }
+
+    FrameRateGuard rate() {
+        return rate;
+    }
+
+    void refreshed(Identity fresh) {
+        this.identity = fresh;
+    }
+
+    void renamed(String newName) {
+        this.username = newName;
+    }
+
+    void joined(ChatRoom joinedRoom, long historyUpTo) {
+        this.room = joinedRoom;
+        this.liveAfterId = historyUpTo;
+    }
+
+    boolean sawInHistory(long messageId) {
+        return messageId <= liveAfterId;
+    }
+
+    Instant iceExpiresAt() {
+        return iceExpiresAt;
+    }
+
+    void iceGranted(Instant expiresAt) {
+        this.iceExpiresAt = expiresAt;
+    }
+
+    public void heard(long nowNanos) {
+        lastHeardNanos = nowNanos;
+    }
+
+    long lastHeardNanos() {
+        return lastHeardNanos;
+    }
+
+    /** Queues a keep-alive ping when the last one is at least {@code intervalNanos} old. */
+    void pingIfDue(long nowNanos, long intervalNanos) {
+        if (nowNanos - lastPingNanos >= intervalNanos) {
+            lastPingNanos = nowNanos;
+            out.offerPing();
+        }
+    }
+
+    Payload.ClientInfo info() {
+        return new Payload.ClientInfo(id, userId(), username, role.wire());
+    }
+
+    /** Queues a frame; a client whose queue overflows is cut off (1013) and leaves its room. */
+    void send(Outbound frame) {
+        out.offer(frame);
+    }
+
+    /** Queues a last frame, then closes once everything before it is written. */
+    void sendThenClose(Outbound last, CloseCode code, String reason) {
+        out.closeAfter(last, code, reason);
+    }
+
+    /** Closes now, dropping what is queued. */
+    void cut(CloseCode code, String reason) {
+        out.closeNow(code, reason);
+    }
+
+    /** The transport is gone: stop writing. */
+    public void ended() {
+        out.terminate();
+    }
+
+    private void overflowed() {
+        ChatRoom current = room;
+        if (current != null) {
+            current.leave(this, LeaveReason.TOO_SLOW);
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "client " + id + " (user " + userId() + ")";
+    }
+}

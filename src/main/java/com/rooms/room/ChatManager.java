@@ -1,0 +1,184 @@
+package com.rooms.room;
+
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Collection;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Instance;
+import jakarta.inject.Inject;
+
+import com.rooms.history.HistoryView;
+import com.rooms.ice.IceServers;
+import com.rooms.membership.Admission;
+import com.rooms.protocol.CloseCode;
+import com.rooms.security.Identity;
+
+/**
+ * The live rooms of this node, by id: opens a room on its first client and
+ * closes it when the last one leaves; assigns client ids; watches every
+ * connection's credentials, TURN credentials and keep-alive; and closes every
+ * connection with {@code bye} when the server shuts down.
+ *
+ * <p>Client ids are {@code <node id>-<sequence>}: unique across a cluster as
+ * long as node ids are, and never reused (the node id is new at each start
+ * unless configured).
+ */
+@ApplicationScoped
+public class ChatManager {
+    private static final Logger LOG = Logger.getLogger(ChatManager.class.getName());
+
+    private final Map<String, ChatRoom> rooms = new ConcurrentHashMap<>();
+    private final AtomicLong sequence = new AtomicLong();
+    private final AtomicInteger connected = new AtomicInteger();
+    private volatile boolean draining;
+
+    @Inject
+    Instance<ChatRoom> roomBeans;
+
+    @Inject
+    RoomServices services;
+
+    @Inject
+    NodeSettings settings;
+
+    /** Lets an admitted user's connection into its room. */
+    public ChatClient connect(Admission admission, Identity who, Connection connection) {
+        String roomId = admission.room().id();
+        HistoryView view = switch (admission.room().history()) {
+            case SHARED -> new HistoryView(who.userId(), null, 0);
+            case SINCE_JOIN -> new HistoryView(who.userId(), admission.memberSince(), 0);
+            case NONE -> new HistoryView(who.userId(), null, services.history().lastId(roomId));
+        };
+        ChatClient client = new ChatClient(settings.nodeId() + "-" + Long.toString(sequence.incrementAndGet(), 36),
+                who, admission.role(), view, connection, services, System.nanoTime());
+        connected.incrementAndGet();
+        for (;;) {
+            ChatRoom room = rooms.computeIfAbsent(roomId, id -> roomBeans.get().open(admission.room(), this::emptied));
+            if (room.join(client)) {
+                return client;
+            }
+            rooms.remove(roomId, room);
+        }
+    }
+
+    /** The client's connection ended (for the given reason); it leaves its room if still there. */
+    public void disconnected(ChatClient client, String reason) {
+        client.ended();
+        connected.decrementAndGet();
+        ChatRoom room = client.room();
+        if (room != null) {
+            room.leave(client, reason);
+        }
+    }
+
+    /** Cuts a client off for breaking the protocol (1003, 1009): it leaves its room at once. */
+    public void refuse(ChatClient client, CloseCode code, String reason) {
+        ChatRoom room = client.room();
+        if (room != null) {
+            room.leave(client, LeaveReason.ERROR);
+        }
+        client.cut(code, reason);
+    }
+
+    private void emptied(ChatRoom room) {
+        if (room.closeIfEmpty() && rooms.remove(room.id(), room)) {
+            roomBeans.destroy(room);
+        }
+    }
+
+    public int connectedClients() {
+        return connected.get();
+    }
+
+    public int openRooms() {
+        return rooms.size();
+    }
+
+    public ChatRoom room(String roomId) {
+        return rooms.get(roomId);
+    }
+
+    public boolean draining() {
+        return draining;
+    }
+
+    /**
+     * Once a second: ends connections whose credentials expired, sends fresh
+     * TURN credentials before the old ones expire, pings idle connections and
+     * cuts those that stopped answering.
+     */
+    public void sweep() {
+        Instant now = services.clock().instant();
+        long nanos = System.nanoTime();
+        long keepAlive = TimeUnit.SECONDS.toNanos(settings.keepAliveSeconds());
+        for (ChatRoom room : rooms.values()) {
+            for (ChatClient client : room.clients()) {
+                try {
+                    sweep(room, client, now, nanos, keepAlive);
+                } catch (RuntimeException e) {
+                    LOG.log(Level.WARNING, "sweep failed for " + client + " in room " + room.id(), e);
+                }
+            }
+        }
+    }
+
+    private void sweep(ChatRoom room, ChatClient client, Instant now, long nanos, long keepAlive) {
+        if (client.expiresAt() != null && !now.isBefore(client.expiresAt())) {
+            room.expire(client);
+            return;
+        }
+        Instant ice = client.iceExpiresAt();
+        if (ice != null && !now.isBefore(ice.minus(IceServers.REFRESH_LEAD))) {
+            room.sendIceServers(client, null, nanos);
+        }
+        if (keepAlive > 0) {
+            if (nanos - client.lastHeardNanos() > keepAlive * 5 / 2) {
+                room.leave(client, LeaveReason.TIMEOUT);
+                client.cut(CloseCode.GOING_AWAY, "no answer to keep-alive");
+            } else {
+                client.pingIfDue(nanos, keepAlive);
+            }
+        }
+    }
+
+    /**
+     * Sends every client {@code bye} ({@code shutdown}) and close 1001, refuses
+     * new connections, and waits up to {@code wait} for the closes to go out.
+     */
+    public void shutdown(Duration wait) {
+        draining = true;
+        Collection<ChatRoom> all = rooms.values();
+        for (ChatRoom room : all) {
+            room.evictAll(LeaveReason.SHUTDOWN, CloseCode.GOING_AWAY);
+        }
+        long deadline = System.nanoTime() + wait.toNanos();
+        while (connected.get() > 0 && System.nanoTime() < deadline) {
+            try {
+                Thread.sleep(20);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
+    }
+
+    /** A node id for client ids: configured, or random at each start. */
+    public static String randomNodeId() {
+        String alphabet = "abcdefghijklmnopqrstuvwxyz234567";
+        SecureRandom random = new SecureRandom();
+        StringBuilder id = new StringBuilder(8);
+        for (int i = 0; i < 8; i++) {
+            id.append(alphabet.charAt(random.nextInt(alphabet.length())));
+        }
+        return id.toString();
+    }
+}

@@ -1,0 +1,156 @@
+package com.rooms.room;
+
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.Executor;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+
+import com.rooms.protocol.CloseCode;
+
+/**
+ * A client's outgoing frames: bounded (PROTOCOL.md 5: over 1 MiB or 1,000
+ * frames the client is cut off with 1013), one write in flight, the next
+ * started when the previous one completes. Nothing here blocks or holds a
+ * lock while writing: a slow client fills only its own queue.
+ *
+ * <p>Any thread may offer; whichever thread finds the queue idle drains it
+ * (a work-in-progress counter elects one drainer, so a write that completes
+ * on the calling thread does not recurse).
+ */
+final class OutboundQueue {
+    static final long MAX_BYTES = 1024 * 1024;
+    static final int MAX_FRAMES = 1000;
+
+    private record Close(CloseCode code, String reason) {
+    }
+
+    private static final Object PING = new Object();
+
+    private final Connection connection;
+    private final Executor closer;
+    private final RoomMetrics observer;
+    private final Runnable onOverflow;
+    private final Queue<Object> items = new ConcurrentLinkedQueue<>();
+    private final AtomicInteger wip = new AtomicInteger();
+    private final AtomicLong pendingBytes = new AtomicLong();
+    private final AtomicInteger pendingFrames = new AtomicInteger();
+    private final AtomicInteger state = new AtomicInteger(OPEN);
+    private volatile boolean inFlight;
+
+    private static final int OPEN = 0;
+    /** A close is queued behind the remaining frames; nothing more is accepted. */
+    private static final int CLOSING = 1;
+    /** The connection is being closed; nothing more is written. */
+    private static final int CLOSED = 2;
+
+    OutboundQueue(Connection connection, Executor closer, RoomMetrics observer, Runnable onOverflow) {
+        this.connection = connection;
+        this.closer = closer;
+        this.observer = observer;
+        this.onOverflow = onOverflow;
+    }
+
+    /** Queues a frame; false when the queue is closing or the frame overflowed it (the client is then cut off). */
+    boolean offer(Outbound frame) {
+        if (state.get() != OPEN) {
+            return false;
+        }
+        long bytes = pendingBytes.addAndGet(frame.bytes());
+        int frames = pendingFrames.incrementAndGet();
+        if (bytes > MAX_BYTES || frames > MAX_FRAMES) {
+            pendingBytes.addAndGet(-frame.bytes());
+            pendingFrames.decrementAndGet();
+            if (closeNow(CloseCode.TOO_SLOW, "too slow to keep up")) {
+                observer.slowClientCut();
+                onOverflow.run();
+            }
+            return false;
+        }
+        items.add(frame);
+        drain();
+        return true;
+    }
+
+    void offerPing() {
+        if (state.get() == OPEN) {
+            items.add(PING);
+            drain();
+        }
+    }
+
+    /** Writes what is queued, then closes. False when the queue was already closing. */
+    boolean closeAfter(Outbound last, CloseCode code, String reason) {
+        if (!state.compareAndSet(OPEN, CLOSING)) {
+            return false;
+        }
+        if (last != null) {
+            pendingFrames.incrementAndGet();
+            pendingBytes.addAndGet(last.bytes());
+            items.add(last);
+        }
+        items.add(new Close(code, reason));
+        drain();
+        return true;
+    }
+
+    /** Closes at once, dropping whatever is queued. False when it was already closed. */
+    boolean closeNow(CloseCode code, String reason) {
+        if (state.getAndSet(CLOSED) == CLOSED) {
+            return false;
+        }
+        items.clear();
+        closer.execute(() -> connection.close(code, reason));
+        return true;
+    }
+
+    /** The connection has ended: write nothing more. */
+    void terminate() {
+        state.set(CLOSED);
+        items.clear();
+    }
+
+    boolean isOpen() {
+        return state.get() == OPEN;
+    }
+
+    long pendingBytes() {
+        return pendingBytes.get();
+    }
+
+    private void drain() {
+        if (wip.getAndIncrement() != 0) {
+            return;
+        }
+        int missed = 1;
+        do {
+            while (!inFlight && state.get() != CLOSED) {
+                Object item = items.poll();
+                if (item == null) {
+                    break;
+                }
+                if (item instanceof Outbound frame) {
+                    inFlight = true;
+                    connection.send(frame.text(), failure -> written(frame, failure));
+                } else if (item == PING) {
+                    connection.ping();
+                } else if (item instanceof Close close && state.getAndSet(CLOSED) != CLOSED) {
+                    closer.execute(() -> connection.close(close.code(), close.reason()));
+                }
+            }
+            missed = wip.addAndGet(-missed);
+        } while (missed != 0);
+    }
+
+    private void written(Outbound frame, Throwable failure) {
+        pendingBytes.addAndGet(-frame.bytes());
+        pendingFrames.decrementAndGet();
+        if (failure == null) {
+            observer.written(frame, System.nanoTime());
+        } else {
+            terminate();
+        }
+        inFlight = false;
+        drain();
+    }
+}

@@ -1,0 +1,22 @@
+package com.rooms.room;
+
+import java.time.Clock;
+import java.util.concurrent.Executor;
+
+import com.rooms.history.HistoryStore;
+import com.rooms.ice.IceServers;
+import com.rooms.membership.RoomDirectory;
+import com.rooms.protocol.FrameDecoder;
+import com.rooms.protocol.FrameEncoder;
+import com.rooms.security.TokenVerifier;
+
+/**
+ * What every room needs from the rest of the server, in one place.
+ *
+ * @param closer        runs connection closes, which may block, off the caller's thread
+ * @param historyOnJoin how many messages a joining client is shown
+ */
+public record RoomServices(FrameDecoder decoder, FrameEncoder encoder, HistoryStore history,
+                           RoomDirectory directory, IceServers ice, TokenVerifier tokens, RoomMetrics metrics,
+                           Executor closer, Clock clock, int historyOnJoin) {
+}

@@ -1,0 +1,98 @@
+package com.rooms.websocket;
+
+import java.io.IOException;
+import java.security.Principal;
+import java.util.regex.Pattern;
+
+import jakarta.inject.Inject;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.annotation.WebFilter;
+import jakarta.servlet.http.HttpFilter;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletRequestWrapper;
+import jakarta.servlet.http.HttpServletResponse;
+
+import com.rooms.membership.AccessRefused;
+import com.rooms.membership.Admission;
+import com.rooms.membership.RoomAccess;
+import com.rooms.room.ChatManager;
+import com.rooms.security.Identity;
+import com.rooms.security.SignInSetup;
+import com.rooms.security.TokenRejected;
+
+/**
+ * Decides every room socket handshake before the upgrade (PROTOCOL.md 1.1),
+ * answering a refusal with its status and a JSON body: 400 not a WebSocket
+ * request or a malformed room id, 401 no or bad credentials, 403 a private
+ * room the user is not a member of, 404 no such room, 503 while the server
+ * drains. An admitted request goes on with the user as its principal.
+ */
+@WebFilter(urlPatterns = "/ws/*", asyncSupported = true)
+public class HandshakeFilter extends HttpFilter {
+    static final Pattern ROOM_ID = Pattern.compile("[a-z0-9_-]{1,64}");
+    private static final String PREFIX = "/ws/rooms/";
+
+    @Inject
+    SignInSetup signIn;
+
+    @Inject
+    RoomAccess access;
+
+    @Inject
+    ChatManager manager;
+
+    @Override
+    protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws IOException, ServletException {
+        String upgrade = request.getHeader("Upgrade");
+        if (!"GET".equals(request.getMethod()) || upgrade == null || !"websocket".equalsIgnoreCase(upgrade.trim())) {
+            HttpErrors.write(response, 400, "bad-request", "not a WebSocket upgrade request");
+            return;
+        }
+        String path = request.getRequestURI().substring(request.getContextPath().length());
+        String roomId = path.startsWith(PREFIX) ? path.substring(PREFIX.length()) : "";
+        if (!ROOM_ID.matcher(roomId).matches()) {
+            HttpErrors.write(response, 400, "bad-request", "a room id is 1 to 64 characters of a-z 0-9 - _");
+            return;
+        }
+        if (manager.draining()) {
+            HttpErrors.write(response, 503, "unavailable", "the server is shutting down");
+            return;
+        }
+        Identity identity;
+        try {
+            identity = signIn.verifier().verify(bearer(request));
+        } catch (TokenRejected rejected) {
+            response.setHeader("WWW-Authenticate", "Bearer");
+            HttpErrors.write(response, 401, "unauthorized", rejected.getMessage());
+            return;
+        }
+        Admission admission;
+        try {
+            admission = access.admit(roomId, identity);
+        } catch (AccessRefused refused) {
+            boolean missing = refused.reason() == AccessRefused.Reason.NO_SUCH_ROOM;
+            HttpErrors.write(response, missing ? 404 : 403, missing ? "not-found" : "forbidden", refused.getMessage());
+            return;
+        }
+        RoomPrincipal principal = new RoomPrincipal(identity, admission);
+        chain.doFilter(new HttpServletRequestWrapper(request) {
+            @Override
+            public Principal getUserPrincipal() {
+                return principal;
+            }
+        }, response);
+    }
+
+    private static String bearer(HttpServletRequest request) {
+        String header = request.getHeader("Authorization");
+        if (header == null) {
+            return null;
+        }
+        if (header.regionMatches(true, 0, "Bearer ", 0, 7)) {
+            return header.substring(7).trim();
+        }
+        throw new TokenRejected("Authorization must be a Bearer token");
+    }
+}

@@ -1,0 +1,108 @@
+package com.rooms.websocket;
+
+import java.nio.ByteBuffer;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+import jakarta.enterprise.context.Dependent;
+import jakarta.inject.Inject;
+import jakarta.websocket.CloseReason;
+import jakarta.websocket.OnClose;
+import jakarta.websocket.OnError;
+import jakarta.websocket.OnMessage;
+import jakarta.websocket.OnOpen;
+import jakarta.websocket.PongMessage;
+import jakarta.websocket.Session;
+import jakarta.websocket.server.ServerEndpoint;
+
+import com.rooms.protocol.CloseCode;
+import com.rooms.protocol.Utf8;
+import com.rooms.room.ChatClient;
+import com.rooms.room.ChatManager;
+import com.rooms.room.LeaveReason;
+
+/**
+ * The room socket: assembles each text message (at most 65,536 bytes, counted
+ * over all its fragments), hands it to the client's room, and reports the
+ * connection's end. One instance per connection. The handshake was already
+ * decided by {@link HandshakeFilter}.
+ */
+@Dependent
+@ServerEndpoint("/ws/rooms/{roomId}")
+public class RoomEndpoint {
+    public static final int MAX_FRAME_BYTES = 65_536;
+    private static final Logger LOG = Logger.getLogger(RoomEndpoint.class.getName());
+
+    @Inject
+    ChatManager manager;
+
+    private ChatClient client;
+    private StringBuilder partial;
+    private int partialBytes;
+    private boolean refused;
+
+    @OnOpen
+    public void open(Session session) {
+        if (!(session.getUserPrincipal() instanceof RoomPrincipal principal)) {
+            new WebSocketConnection(session).close(CloseCode.POLICY, "not admitted");
+            return;
+        }
+        client = manager.connect(principal.admission(), principal.identity(), new WebSocketConnection(session));
+    }
+
+    @OnMessage(maxMessageSize = MAX_FRAME_BYTES)
+    public void text(String piece, boolean last) {
+        if (client == null || refused) {
+            return;
+        }
+        int bytes = Utf8.length(piece);
+        if (partialBytes + bytes > MAX_FRAME_BYTES) {
+            refused = true;
+            partial = null;
+            manager.refuse(client, CloseCode.TOO_BIG, "frame over " + MAX_FRAME_BYTES + " bytes");
+            return;
+        }
+        if (last && partial == null) {
+            client.room().receive(client, piece);
+            return;
+        }
+        if (partial == null) {
+            partial = new StringBuilder(Math.max(256, bytes * 2));
+        }
+        partial.append(piece);
+        partialBytes += bytes;
+        if (last) {
+            String text = partial.toString();
+            partial = null;
+            partialBytes = 0;
+            client.room().receive(client, text);
+        }
+    }
+
+    @OnMessage
+    public void binary(ByteBuffer ignored, boolean last) {
+        if (client != null && !refused) {
+            refused = true;
+            manager.refuse(client, CloseCode.BINARY_FRAME, "binary frames are not accepted");
+        }
+    }
+
+    @OnMessage
+    public void pong(PongMessage pong) {
+        if (client != null) {
+            client.heard(System.nanoTime());
+        }
+    }
+
+    @OnClose
+    public void close(CloseReason reason) {
+        if (client != null) {
+            manager.disconnected(client, LeaveReason.CLOSED);
+        }
+    }
+
+    @OnError
+    public void error(Throwable failure) {
+        LOG.log(Level.FINE, "WebSocket error on " + client, failure);
+    }
+}
