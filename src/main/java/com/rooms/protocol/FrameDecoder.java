@@ -5,13 +5,12 @@ import java.util.Map;
 import java.util.Set;
 
 import jakarta.json.Json;
-import jakarta.json.JsonException;
 import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
-import jakarta.json.JsonReader;
-import jakarta.json.JsonReaderFactory;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
+import jakarta.json.stream.JsonParser;
+import jakarta.json.stream.JsonParserFactory;
 
 /**
  * Turns a client's text frame into a {@link ClientFrame}, or refuses it with
@@ -39,7 +38,7 @@ public final class FrameDecoder {
     private static final Set<String> SERVER_ONLY_TYPES =
             Set.of("welcome", "room-info", "ice-servers", "joined", "left", "history", "error");
 
-    private final JsonReaderFactory readers = Json.createReaderFactory(Map.of());
+    private final JsonParserFactory parsers = Json.createParserFactory(Map.of());
 
     public ClientFrame decode(String text) {
         JsonObject frame = parseObject(text);
@@ -58,18 +57,23 @@ public final class FrameDecoder {
     }
 
     private JsonObject parseObject(String text) {
-        JsonValue value;
-        try (JsonReader reader = readers.createReader(new StringReader(text))) {
-            value = reader.readValue();
-        } catch (JsonException | IllegalStateException e) {
-            throw new FrameRejected(ErrorCode.BAD_JSON, "frame is not valid JSON");
+        try (JsonParser parser = parsers.createParser(new StringReader(text))) {
+            if (!parser.hasNext() || parser.next() != JsonParser.Event.START_OBJECT) {
+                throw new FrameRejected(ErrorCode.BAD_JSON, "frame is not a JSON object");
+            }
+            JsonObject frame = parser.getObject();
+            if (parser.hasNext()) {
+                throw new FrameRejected(ErrorCode.BAD_JSON, "frame has content after the JSON object");
+            }
+            return frame;
+        } catch (FrameRejected rejected) {
+            throw rejected;
         } catch (StackOverflowError e) {
             throw new FrameRejected(ErrorCode.BAD_JSON, "frame is nested too deeply");
+        } catch (RuntimeException e) {
+            // JsonParsingException for syntax; Parsson's depth limit throws a plain RuntimeException
+            throw new FrameRejected(ErrorCode.BAD_JSON, "frame is not valid JSON");
         }
-        if (value.getValueType() != JsonValue.ValueType.OBJECT) {
-            throw new FrameRejected(ErrorCode.BAD_JSON, "frame is not a JSON object");
-        }
-        return value.asJsonObject();
     }
 
     private static String frameId(JsonObject frame) {

@@ -1,0 +1,147 @@
+package com.rooms.protocol;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
+
+class FrameDecoderTest {
+    private final FrameDecoder decoder = new FrameDecoder();
+
+    private FrameRejected rejected(String frame) {
+        return assertThrows(FrameRejected.class, () -> decoder.decode(frame));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"", "nope", "{", "[1,2]", "42", "\"text\"", "null", "{\"type\":\"text\"} trailing", "{'type':'ping'}"})
+    void nonObjectsAreBadJson(String frame) {
+        assertEquals(ErrorCode.BAD_JSON, rejected(frame).code());
+    }
+
+    @Test
+    void deepNestingIsBadJsonNotACrash() {
+        String deep = "{\"type\":\"greeting\",\"data\":" + "[".repeat(30_000) + "]".repeat(30_000) + "}";
+        FrameRejected e = assertThrows(FrameRejected.class, () -> decoder.decode(deep));
+        assertEquals(ErrorCode.BAD_JSON, e.code());
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "{\"data\":{}}|type is missing",
+        "{\"type\":null}|type is missing",
+        "{\"type\":7}|type must be a string",
+        "{\"type\":\"text\",\"data\":{\"text\":\"\"}}|data.text must be 1 to 4000 characters, got 0",
+        "{\"type\":\"text\",\"data\":{\"text\":5}}|data.text must be a string",
+        "{\"type\":\"text\",\"data\":\"hi\"}|data of text must be an object",
+        "{\"type\":\"text\"}|data of text must be an object",
+        "{\"type\":\"profile\",\"data\":{\"username\":\"   \"}}|data.username is blank",
+        "{\"type\":\"profile\",\"data\":{\"username\":\"a\\u0007b\"}}|data.username contains control characters",
+        "{\"type\":\"get-history\",\"data\":{\"limit\":0}}|data.limit must be 1 to 200, got 0",
+        "{\"type\":\"get-history\",\"data\":{\"limit\":201}}|data.limit must be 1 to 200, got 201",
+        "{\"type\":\"get-history\",\"data\":{\"limit\":2.5}}|data.limit must be a whole number",
+        "{\"type\":\"get-history\",\"data\":{\"before\":\"9\"}}|data.before must be a whole number",
+        "{\"type\":\"get-history\",\"data\":{\"before\":1e999999999}}|data.before must be a whole number",
+        "{\"type\":\"pong\",\"data\":1}|pong from a client needs a receiver",
+        "{\"type\":\"kick\",\"data\":{}}|kick needs exactly one of data.id and data.user_id",
+        "{\"type\":\"kick\",\"data\":{\"id\":\"a\",\"user_id\":\"b\"}}|kick needs exactly one of data.id and data.user_id",
+        "{\"type\":\"refresh\",\"data\":{\"token\":\"\"}}|data.token is empty",
+        "{\"type\":\"offer\",\"receiver\":5}|receiver must be a string",
+        "{\"type\":\"get-room-info\",\"receiver\":\"x-1\"}|get-room-info is answered by the server and takes no receiver",
+    })
+    void malformedFieldsAreInvalidWithTheReason(String frame, String reason) {
+        FrameRejected e = rejected(frame);
+        assertEquals(ErrorCode.INVALID, e.code());
+        assertEquals(reason, e.getMessage());
+    }
+
+    @Test
+    void textOverFourThousandCodePointsIsInvalidButFourThousandEmojiPass() {
+        String emoji = "\uD83D\uDE00";
+        ClientFrame ok = decoder.decode("{\"type\":\"text\",\"data\":{\"text\":\"" + emoji.repeat(4000) + "\"}}");
+        assertEquals(8000, ((Command.Text) ok.command()).text().length());
+        FrameRejected e = rejected("{\"type\":\"text\",\"data\":{\"text\":\"" + "x".repeat(4001) + "\"}}");
+        assertEquals("data.text must be 1 to 4000 characters, got 4001", e.getMessage());
+    }
+
+    @Test
+    void usernameOfSixtyFiveCharactersIsInvalid() {
+        assertEquals(ErrorCode.INVALID,
+                rejected("{\"type\":\"profile\",\"data\":{\"username\":\"" + "n".repeat(65) + "\"}}").code());
+    }
+
+    @Test
+    void invalidFieldKeepsTheValidIdAsRef() {
+        FrameRejected e = rejected("{\"id\":\"c-1\",\"type\":\"text\",\"data\":{\"text\":\"\"}}");
+        assertEquals("c-1", e.ref());
+    }
+
+    @Test
+    void idOverSixtyFourCharactersIsInvalidAndHasNoRef() {
+        FrameRejected e = rejected("{\"id\":\"" + "i".repeat(65) + "\",\"type\":\"ping\"}");
+        assertEquals(ErrorCode.INVALID, e.code());
+        assertNull(e.ref());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"welcome", "room-info", "joined", "left", "history", "error", "ice-servers", "shout", ""})
+    void serverOnlyAndUnknownTypesAreUnknown(String type) {
+        FrameRejected e = rejected("{\"id\":\"u\",\"type\":\"" + type + "\"}");
+        assertEquals(ErrorCode.UNKNOWN_TYPE, e.code());
+        assertEquals("u", e.ref());
+    }
+
+    @Test
+    void relayTypesKeepTheirDataUntouched() {
+        ClientFrame frame = decoder.decode("{\"id\":\"o1\",\"receiver\":\"n-2\",\"type\":\"offer\","
+                + "\"data\":{\"type\":\"offer\",\"sdp\":\"v=0\\r\\n\",\"extra\":[1,2.50]}}");
+        Command.Relay relay = assertInstanceOf(Command.Relay.class, frame.command());
+        assertEquals("offer", relay.type());
+        assertEquals("n-2", frame.receiver());
+        assertEquals("{\"type\":\"offer\",\"sdp\":\"v=0\\r\\n\",\"extra\":[1,2.50]}", relay.data().toString());
+    }
+
+    @Test
+    void senderAndRefFromTheClientAreIgnored() {
+        ClientFrame frame = decoder.decode("{\"type\":\"greeting\",\"sender\":\"server\",\"ref\":\"x\",\"data\":1}");
+        assertInstanceOf(Command.Relay.class, frame.command());
+        assertNull(frame.receiver());
+    }
+
+    @Test
+    void pingWithoutReceiverIsForTheServerAndWithReceiverIsRelayed() {
+        assertInstanceOf(Command.Ping.class, decoder.decode("{\"type\":\"ping\",\"data\":{\"t\":1}}").command());
+        assertInstanceOf(Command.Relay.class, decoder.decode("{\"type\":\"ping\",\"receiver\":\"a-1\"}").command());
+        assertInstanceOf(Command.Relay.class, decoder.decode("{\"type\":\"pong\",\"receiver\":\"a-1\"}").command());
+    }
+
+    @Test
+    void emptyReceiverMeansTheRoom() {
+        assertNull(decoder.decode("{\"type\":\"greeting\",\"receiver\":\"\"}").receiver());
+    }
+
+    @Test
+    void getHistoryDefaultsToFifty() {
+        Command.GetHistory get = (Command.GetHistory) decoder.decode("{\"type\":\"get-history\"}").command();
+        assertNull(get.before());
+        assertEquals(50, get.limit());
+        Command.GetHistory paged = (Command.GetHistory) decoder
+                .decode("{\"type\":\"get-history\",\"data\":{\"before\":17,\"limit\":200}}").command();
+        assertEquals(17L, paged.before());
+        assertEquals(200, paged.limit());
+    }
+
+    @Test
+    void kickTakesAClientOrAUser() {
+        Command.Kick byClient = (Command.Kick) decoder.decode("{\"type\":\"kick\",\"data\":{\"id\":\"n-3\"}}").command();
+        assertEquals("n-3", byClient.clientId());
+        Command.Kick byUser = (Command.Kick) decoder.decode("{\"type\":\"kick\",\"data\":{\"user_id\":\"bob\"}}").command();
+        assertEquals("bob", byUser.userId());
+        assertTrue(byUser.clientId() == null);
+    }
+}
