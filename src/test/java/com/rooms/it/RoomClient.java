@@ -20,7 +20,7 @@ import jakarta.json.JsonObject;
 
 /** A protocol client over a real socket (the JDK's WebSocket); frames are read by the test with deadlines. */
 final class RoomClient implements WebSocket.Listener, AutoCloseable {
-    static final Duration WAIT = Duration.ofSeconds(10);
+    static final Duration WAIT = Duration.ofSeconds(15);
 
     final LinkedBlockingQueue<JsonObject> frames = new LinkedBlockingQueue<>();
     final CompletableFuture<Integer> closeCode = new CompletableFuture<>();
