@@ -4,6 +4,7 @@ import java.time.Duration;
 
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
+import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.core.Context;
@@ -20,6 +21,8 @@ import com.rooms.security.SignInSetup;
  * handshakes are refused with 503. Call it before stopping the server: Open
  * Liberty cuts WebSocket connections at the start of {@code server stop},
  * before the application could say goodbye (docs/operations.md).
+ * {@code DELETE /api/admin/drain} takes a drain back: the server admits
+ * connections again (for a stop that was called off).
  */
 @Path("admin/drain")
 @RequestScoped
@@ -37,6 +40,13 @@ public class DrainResource {
     public Response drain() {
         Bearer.admin(headers, signIn.verifier());
         manager.shutdown(Duration.ofSeconds(5));
+        return Response.noContent().build();
+    }
+
+    @DELETE
+    public Response resume() {
+        Bearer.admin(headers, signIn.verifier());
+        manager.resume();
         return Response.noContent().build();
     }
 }

@@ -171,6 +171,11 @@ public class ChatManager {
         }
     }
 
+    /** Admits connections again after a drain that was called off. */
+    public void resume() {
+        draining = false;
+    }
+
     /** A node id for client ids: configured, or random at each start. */
     public static String randomNodeId() {
         String alphabet = "abcdefghijklmnopqrstuvwxyz234567";
