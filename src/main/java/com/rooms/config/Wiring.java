@@ -21,6 +21,7 @@ import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 
+import com.rooms.audit.AuditTrail;
 import com.rooms.history.HistoryStore;
 import com.rooms.ice.IceServers;
 import com.rooms.membership.RoomAccess;
@@ -36,6 +37,8 @@ import com.rooms.security.JwtVerifier;
 import com.rooms.security.PemKeys;
 import com.rooms.security.SignInSetup;
 import com.rooms.security.Unconfigured;
+import com.rooms.storage.GroupCommit;
+import com.rooms.storage.Transactions;
 
 /** Builds the plain objects of the domain from configuration. */
 @ApplicationScoped
@@ -141,10 +144,17 @@ public class Wiring {
     @Produces
     @Singleton
     RoomServices roomServices(FrameDecoder decoder, FrameEncoder encoder, HistoryStore history,
-                              RoomDirectory directory, IceServers ice, SignInSetup signIn, RoomMetrics metrics,
-                              Clock clock) {
+                              RoomDirectory directory, AuditTrail audit, IceServers ice, SignInSetup signIn,
+                              RoomMetrics metrics, Clock clock) {
         int onJoin = Math.max(0, Math.min(config.historyOnJoin(), FrameDecoder.MAX_HISTORY_LIMIT));
-        return new RoomServices(decoder, encoder, history, directory, ice, signIn.verifier(), metrics, executor,
-                clock, onJoin);
+        return new RoomServices(decoder, encoder, history, directory, audit, ice, signIn.verifier(), metrics,
+                executor, clock, onJoin);
+    }
+
+    /** The one writer of chat, presence notes and audit events: see {@link GroupCommit}. */
+    @Produces
+    @Singleton
+    GroupCommit groupCommit(Transactions tx) {
+        return new GroupCommit(tx::run, executor);
     }
 }

@@ -1,5 +1,6 @@
 package com.rooms.history;
 
+import java.util.List;
 import java.util.function.Consumer;
 
 /**
@@ -21,6 +22,17 @@ public interface HistoryStore {
     /** The id of the room's newest message, 0 when it has none. */
     long lastId(String roomId);
 
-    /** Hides everything the room has said so far from everybody but administrators. */
-    void clear(String roomId);
+    /**
+     * Hides everything the room has said so far from everybody but
+     * administrators, then calls {@code cleared}; or calls {@code failed}
+     * and hides nothing. Ordered with {@link #append}: what was appended
+     * before is cleared, what comes after is not.
+     */
+    void clear(String roomId, Runnable cleared, Consumer<RuntimeException> failed);
+
+    /** One page of a search, newest first; at most {@code query.limit()} messages. */
+    List<ArchivedMessage> search(MessageQuery query);
+
+    /** Every message of the room, oldest first, read in chunks so any history fits in constant memory. */
+    void export(String roomId, boolean includeCleared, Consumer<ArchivedMessage> each);
 }

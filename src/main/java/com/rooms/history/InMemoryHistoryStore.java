@@ -10,13 +10,11 @@ import java.util.concurrent.ConcurrentSkipListMap;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 
-import jakarta.enterprise.context.ApplicationScoped;
-
 /**
- * Chat history in the server's memory: gone at a restart. Readers never take
- * a lock; appends to one room are serialised so callbacks run in id order.
+ * Chat history in memory, for tests of the room logic: gone at a restart.
+ * Readers never take a lock; appends to one room are serialised so callbacks
+ * run in id order.
  */
-@ApplicationScoped
 public class InMemoryHistoryStore implements HistoryStore {
     private final AtomicLong ids = new AtomicLong();
     private final Map<String, RoomLog> logs = new ConcurrentHashMap<>();
@@ -80,10 +78,50 @@ public class InMemoryHistoryStore implements HistoryStore {
     }
 
     @Override
-    public void clear(String roomId) {
+    public void clear(String roomId, Runnable cleared, Consumer<RuntimeException> failed) {
         RoomLog log = log(roomId);
         synchronized (log) {
             log.clearedUpTo = log.messages.isEmpty() ? log.clearedUpTo : log.messages.lastKey();
+        }
+        cleared.run();
+    }
+
+    @Override
+    public List<ArchivedMessage> search(MessageQuery q) {
+        RoomLog log = logs.get(q.roomId());
+        if (log == null) {
+            return List.of();
+        }
+        List<ArchivedMessage> found = new ArrayList<>();
+        for (ChatMessage m : log.messages.descendingMap().values()) {
+            boolean cleared = m.id() <= log.clearedUpTo;
+            if ((cleared && !q.includeCleared()) || (q.view() != null && !q.view().shows(m))
+                    || (q.beforeId() != null && m.id() >= q.beforeId()) || (q.afterId() != null && m.id() <= q.afterId())
+                    || (q.since() != null && m.sentAt().isBefore(q.since()))
+                    || (q.until() != null && !m.sentAt().isBefore(q.until()))
+                    || (q.userId() != null && !q.userId().equals(m.userId()))
+                    || !q.words().stream().allMatch(w -> m.text().toLowerCase(java.util.Locale.ROOT)
+                            .contains(w.toLowerCase(java.util.Locale.ROOT)))) {
+                continue;
+            }
+            found.add(new ArchivedMessage(m, cleared));
+            if (found.size() == q.limit()) {
+                break;
+            }
+        }
+        return found;
+    }
+
+    @Override
+    public void export(String roomId, boolean includeCleared, Consumer<ArchivedMessage> each) {
+        RoomLog log = logs.get(roomId);
+        if (log != null) {
+            for (ChatMessage m : log.messages.values()) {
+                boolean cleared = m.id() <= log.clearedUpTo;
+                if (includeCleared || !cleared) {
+                    each.accept(new ArchivedMessage(m, cleared));
+                }
+            }
         }
     }
 }

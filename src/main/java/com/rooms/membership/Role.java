@@ -1,5 +1,8 @@
 package com.rooms.membership;
 
+import java.util.Arrays;
+import java.util.Optional;
+
 /** A user's role in a room (PROTOCOL.md 1.2). */
 public enum Role {
     OWNER("owner"),
@@ -14,6 +17,10 @@ public enum Role {
 
     public String wire() {
         return wire;
+    }
+
+    public static Optional<Role> fromWire(String value) {
+        return Arrays.stream(values()).filter(r -> r.wire.equals(value)).findFirst();
     }
 
     /** Owners and moderators may kick and clear the chat. */

@@ -56,7 +56,7 @@ public class ChatManager {
         HistoryView view = switch (admission.room().history()) {
             case SHARED -> new HistoryView(who.userId(), null, 0);
             case SINCE_JOIN -> new HistoryView(who.userId(), admission.memberSince(), 0);
-            case NONE -> new HistoryView(who.userId(), null, services.history().lastId(roomId));
+            case NONE -> new HistoryView(who.userId(), null, lastIdOrAll(roomId));
         };
         ChatClient client = new ChatClient(settings.nodeId() + "-" + Long.toString(sequence.incrementAndGet(), 36),
                 who, admission.role(), view, connection, services, System.nanoTime());
@@ -67,6 +67,15 @@ public class ChatManager {
                 return client;
             }
             rooms.remove(roomId, room);
+        }
+    }
+
+    /** For a {@code none} room: when the newest id cannot be read, hide all of the past rather than show it. */
+    private long lastIdOrAll(String roomId) {
+        try {
+            return services.history().lastId(roomId);
+        } catch (RuntimeException storageDown) {
+            return Long.MAX_VALUE;
         }
     }
 

@@ -12,6 +12,7 @@ import java.util.function.Consumer;
 import jakarta.enterprise.context.Dependent;
 import jakarta.inject.Inject;
 
+import com.rooms.audit.RoomEvent;
 import com.rooms.history.ChatMessage;
 import com.rooms.history.HistoryPage;
 import com.rooms.history.NewMessage;
@@ -91,17 +92,32 @@ public class ChatRoom {
             everyone = clients.values().toArray(new ChatClient[0]);
             client.send(encode(ServerFrame.toClient("welcome", client.id(), null, welcome(client)), now));
             client.send(encode(ServerFrame.toClient("room-info", client.id(), null, roomInfo()), now));
-            long last = services.history().lastId(room.id());
-            HistoryPage page = services.history().page(room.id(), client.historyView(), null, services.historyOnJoin());
+            HistoryPage page;
+            long last;
+            boolean historyMissing = false;
+            try {
+                last = services.history().lastId(room.id());
+                page = services.history().page(room.id(), client.historyView(), null, services.historyOnJoin());
+            } catch (RuntimeException storageDown) {
+                last = 0;
+                page = new HistoryPage(List.of(), false);
+                historyMissing = true;
+            }
             long shown = page.messages().isEmpty() ? 0 : page.messages().get(page.messages().size() - 1).id();
             client.joined(this, Math.max(last, shown));
             client.send(encode(ServerFrame.toClient("history", client.id(), null, history(page)), now));
+            if (historyMissing) {
+                error(client, new FrameRejected(ErrorCode.UNAVAILABLE,
+                        "chat storage is unavailable; history could not be read", null), now);
+            }
             broadcast(encode(ServerFrame.toRoom("joined",
                     new Payload.Joined(client.id(), client.userId(), client.username(), client.role().wire())), now), client);
-            return true;
         } finally {
             lock.unlock();
         }
+        services.audit().record(new RoomEvent(room.id(), RoomEvent.Kind.JOINED, client.userId(), null, client.id(),
+                client.role().wire(), services.clock().instant()));
+        return true;
     }
 
     /** Takes the client out and tells the others ({@code left}); does nothing if it already left. */
@@ -118,7 +134,12 @@ public class ChatRoom {
         } finally {
             lock.unlock();
         }
-        services.directory().touch(room.id(), client.userId(), client.username(), services.clock().instant());
+        Instant at = services.clock().instant();
+        services.directory().touch(room.id(), client.userId(), client.username(), at);
+        if (!LeaveReason.KICKED.equals(reason)) {
+            services.audit().record(new RoomEvent(room.id(), RoomEvent.Kind.LEFT, client.userId(), null, client.id(),
+                    reason, at));
+        }
         if (empty) {
             onEmpty.accept(this);
         }
@@ -304,13 +325,17 @@ public class ChatRoom {
         if (!client.role().moderates()) {
             throw new FrameRejected(ErrorCode.FORBIDDEN, "only moderators and owners may clear the chat");
         }
-        services.history().clear(room.id());
-        lock.lock();
-        try {
-            sendToAll(client, frame, "clear-chat", null, now);
-        } finally {
-            lock.unlock();
-        }
+        services.history().clear(room.id(), () -> {
+            lock.lock();
+            try {
+                sendToAll(client, frame, "clear-chat", null, now);
+            } finally {
+                lock.unlock();
+            }
+            services.audit().record(new RoomEvent(room.id(), RoomEvent.Kind.CLEARED, null, client.userId(),
+                    client.id(), null, services.clock().instant()));
+        }, failure -> error(client, new FrameRejected(ErrorCode.UNAVAILABLE,
+                "chat storage is unavailable; the chat was not cleared", frame.id()), now));
     }
 
     private void kick(ChatClient by, Command.Kick kick) {
@@ -338,6 +363,8 @@ public class ChatRoom {
         for (ChatClient target : targets) {
             leave(target, LeaveReason.KICKED);
             target.sendThenClose(bye(target, "kicked"), CloseCode.KICKED, "kicked");
+            services.audit().record(new RoomEvent(room.id(), RoomEvent.Kind.KICKED, target.userId(), by.userId(),
+                    target.id(), null, services.clock().instant()));
         }
     }
 

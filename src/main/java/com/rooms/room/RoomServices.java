@@ -3,6 +3,7 @@ package com.rooms.room;
 import java.time.Clock;
 import java.util.concurrent.Executor;
 
+import com.rooms.audit.AuditTrail;
 import com.rooms.history.HistoryStore;
 import com.rooms.ice.IceServers;
 import com.rooms.membership.RoomDirectory;
@@ -17,6 +18,6 @@ import com.rooms.security.TokenVerifier;
  * @param historyOnJoin how many messages a joining client is shown
  */
 public record RoomServices(FrameDecoder decoder, FrameEncoder encoder, HistoryStore history,
-                           RoomDirectory directory, IceServers ice, TokenVerifier tokens, RoomMetrics metrics,
+                           RoomDirectory directory, AuditTrail audit, IceServers ice, TokenVerifier tokens, RoomMetrics metrics,
                            Executor closer, Clock clock, int historyOnJoin) {
 }

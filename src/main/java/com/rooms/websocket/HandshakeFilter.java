@@ -2,6 +2,8 @@ package com.rooms.websocket;
 
 import java.io.IOException;
 import java.security.Principal;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 import java.util.regex.Pattern;
 
 import jakarta.inject.Inject;
@@ -30,6 +32,7 @@ import com.rooms.security.TokenRejected;
  */
 @WebFilter(urlPatterns = "/ws/*", asyncSupported = true)
 public class HandshakeFilter extends HttpFilter {
+    private static final Logger LOG = Logger.getLogger(HandshakeFilter.class.getName());
     static final Pattern ROOM_ID = Pattern.compile("[a-z0-9_-]{1,64}");
     private static final String PREFIX = "/ws/rooms/";
 
@@ -74,6 +77,11 @@ public class HandshakeFilter extends HttpFilter {
         } catch (AccessRefused refused) {
             boolean missing = refused.reason() == AccessRefused.Reason.NO_SUCH_ROOM;
             HttpErrors.write(response, missing ? 404 : 403, missing ? "not-found" : "forbidden", refused.getMessage());
+            return;
+        } catch (RuntimeException storageDown) {
+            LOG.log(Level.WARNING, "cannot admit a user to room " + roomId + ": " + storageDown);
+            response.setHeader("Retry-After", "5");
+            HttpErrors.write(response, 503, "unavailable", "room storage is unavailable; try again shortly");
             return;
         }
         RoomPrincipal principal = new RoomPrincipal(identity, admission);

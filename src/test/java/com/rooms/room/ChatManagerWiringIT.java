@@ -7,9 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.File;
 import java.io.StringReader;
-import java.net.URISyntaxException;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
@@ -27,9 +25,7 @@ import jakarta.json.JsonObject;
 
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.shrinkwrap.api.ShrinkWrap;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
-import org.jose4j.jws.JsonWebSignature;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -39,23 +35,14 @@ import com.rooms.security.Identity;
 
 /**
  * Runs inside the Liberty server: the room beans as CDI wires them, with the
- * real producers, configuration and managed executor. The deployment holds
- * the domain and configuration packages but not the WebSocket, HTTP and
- * monitoring adapters, so it does not compete with the application under
- * test for its endpoint or its metric names.
+ * real producers, configuration, database and managed executor.
  */
 @ExtendWith(ArquillianExtension.class)
 class ChatManagerWiringIT {
 
     @Deployment
-    static WebArchive deployment() throws URISyntaxException {
-        File jose4j = new File(JsonWebSignature.class.getProtectionDomain().getCodeSource().getLocation().toURI());
-        return ShrinkWrap.create(WebArchive.class, "rooms-wiring.war")
-                .addPackages(false, "com.rooms.room", "com.rooms.protocol", "com.rooms.history",
-                        "com.rooms.membership", "com.rooms.security", "com.rooms.ice", "com.rooms.config")
-                .addClasses(CountingMetrics.class, Recorded.class)
-                .addAsResource("META-INF/microprofile-config.properties")
-                .addAsLibrary(jose4j);
+    static WebArchive deployment() {
+        return InServer.archive("rooms-wiring.war").addClasses(CountingMetrics.class, Recorded.class);
     }
 
     @Inject

@@ -20,6 +20,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 import com.rooms.history.HistoryView;
+import com.rooms.audit.AuditTrail;
 import com.rooms.history.InMemoryHistoryStore;
 import com.rooms.ice.IceServers;
 import com.rooms.membership.HistorySetting;
@@ -37,7 +38,7 @@ class ChatRoomTest {
     private static final Instant EXPIRY = Instant.parse("2030-01-01T00:00:00Z");
     private final FrameEncoder encoder = new FrameEncoder();
     private final RoomServices services = new RoomServices(new FrameDecoder(), encoder, new InMemoryHistoryStore(),
-            new InMemoryRoomDirectory(), new IceServers(List.of("stun:s:3478"), List.of(), "", Duration.ofHours(1)),
+            new InMemoryRoomDirectory(), AuditTrail.NONE, new IceServers(List.of("stun:s:3478"), List.of(), "", Duration.ofHours(1)),
             token -> {
                 if (token.startsWith("good|")) {
                     String[] parts = token.split("\\|");
