@@ -144,7 +144,7 @@ public class JpaRoomDirectory implements RoomDirectory {
         return tx.call(em -> {
             MemberRow row = em.find(MemberRow.class, new MemberRow.Key(roomId, userId));
             if (row != null) {
-                row.role = role.wire();
+                row.changeRole(role);
                 return new Enrolment(row.toMember(), false);
             }
             MemberRow added = new MemberRow(roomId, userId, displayName, role, at, null);

@@ -50,6 +50,11 @@ public class MemberRow {
         this.lastSeenAt = Times.column(lastSeenAt);
     }
 
+    /** Changes go through the entity's own methods, where the JPA provider tracks them. */
+    void changeRole(Role role) {
+        this.role = role.wire();
+    }
+
     Member toMember() {
         return new Member(roomId, userId, displayName, Role.fromWire(role).orElseThrow(), Times.instant(joinedAt),
                 Times.instant(lastSeenAt));

@@ -13,11 +13,9 @@ import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 import java.util.function.Predicate;
 
-import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.spi.CDI;
 import jakarta.inject.Inject;
 import jakarta.json.Json;
@@ -42,7 +40,7 @@ class ChatManagerWiringIT {
 
     @Deployment
     static WebArchive deployment() {
-        return InServer.archive("rooms-wiring.war").addClasses(CountingMetrics.class, Recorded.class);
+        return InServer.archive("rooms-wiring.war").addClasses(Recorded.class);
     }
 
     @Inject
@@ -52,7 +50,7 @@ class ChatManagerWiringIT {
     RoomAccess access;
 
     @Inject
-    CountingMetrics metrics;
+    TestMetrics metrics;
 
     @Test
     void chatManagerIsOneApplicationScopedInstance() {
@@ -112,34 +110,6 @@ class ChatManagerWiringIT {
 
     private static Identity user(String name) {
         return new Identity(name + "-" + UUID.randomUUID(), name, false, Instant.now().plus(1, ChronoUnit.HOURS));
-    }
-
-    /** Stands in for the metrics adapter, which this deployment leaves out. */
-    @ApplicationScoped
-    public static class CountingMetrics implements RoomMetrics {
-        private final AtomicInteger written = new AtomicInteger();
-
-        /** Read through a method: the injected reference is a client proxy. */
-        int writes() {
-            return written.get();
-        }
-
-        @Override
-        public void frameReceived(String type) {
-        }
-
-        @Override
-        public void errorSent(String code) {
-        }
-
-        @Override
-        public void written(Outbound frame, long nowNanos) {
-            written.incrementAndGet();
-        }
-
-        @Override
-        public void slowClientCut() {
-        }
     }
 
     /** A connection that keeps what it was sent. */
