@@ -1,6 +1,5 @@
 package com.rooms.api;
 
-import java.io.StringReader;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
@@ -8,7 +7,6 @@ import java.util.List;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.json.Json;
-import jakarta.json.JsonException;
 import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
@@ -45,12 +43,12 @@ public class DevTokenResource {
         if (dev == null) {
             throw ApiException.notFound("the demo sign-in exists only in the dev configuration");
         }
-        JsonObject request = parse(body);
-        String user = string(request, "user", true);
+        JsonObject request = JsonBody.object(body, false);
+        String user = JsonBody.string(request, "user", true);
         if (user.isEmpty() || user.codePointCount(0, user.length()) > MAX_USER_LENGTH || !FrameDecoder.isPrintable(user)) {
             throw ApiException.badRequest("user must be 1 to " + MAX_USER_LENGTH + " printable characters");
         }
-        String name = string(request, "name", false);
+        String name = JsonBody.string(request, "name", false);
         if (name != null && (name.isBlank() || name.codePointCount(0, name.length()) > FrameDecoder.MAX_USERNAME_LENGTH
                 || !FrameDecoder.isPrintable(name))) {
             throw ApiException.badRequest("name must be 1 to " + FrameDecoder.MAX_USERNAME_LENGTH + " printable characters");
@@ -58,32 +56,6 @@ public class DevTokenResource {
         int ttl = ttl(request.get("ttl"));
         String token = dev.mint(user, name == null ? user : name, groups(request.get("groups")), ttl, clock.instant());
         return Json.createObjectBuilder().add("token", token).build().toString();
-    }
-
-    private static JsonObject parse(String body) {
-        try {
-            JsonValue value = Json.createReader(new StringReader(body == null ? "" : body)).readValue();
-            if (value.getValueType() == JsonValue.ValueType.OBJECT) {
-                return value.asJsonObject();
-            }
-        } catch (JsonException | IllegalStateException e) {
-            // answered below
-        }
-        throw ApiException.badRequest("the body must be a JSON object");
-    }
-
-    private static String string(JsonObject request, String key, boolean required) {
-        JsonValue value = request.get(key);
-        if (value == null || value == JsonValue.NULL) {
-            if (required) {
-                throw ApiException.badRequest(key + " is required");
-            }
-            return null;
-        }
-        if (value instanceof JsonString s) {
-            return s.getString();
-        }
-        throw ApiException.badRequest(key + " must be a string");
     }
 
     private static int ttl(JsonValue value) {

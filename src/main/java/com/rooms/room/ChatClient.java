@@ -15,7 +15,7 @@ import com.rooms.security.Identity;
  */
 public final class ChatClient {
     private final String id;
-    private final Role role;
+    private volatile Role role;
     private final HistoryView historyView;
     private final OutboundQueue out;
     private final FrameRateGuard rate;
@@ -59,6 +59,13 @@ public final class ChatClient {
 
     public Role role() {
         return role;
+    }
+
+    /** Takes a role given through the HTTP API; an administrator's connection stays owner. */
+    void changeRole(Role changed) {
+        if (!identity.admin()) {
+            role = changed;
+        }
     }
 
     public Instant expiresAt() {

@@ -19,6 +19,8 @@ import jakarta.inject.Inject;
 import com.rooms.history.HistoryView;
 import com.rooms.ice.IceServers;
 import com.rooms.membership.Admission;
+import com.rooms.membership.Role;
+import com.rooms.membership.Room;
 import com.rooms.protocol.CloseCode;
 import com.rooms.security.Identity;
 
@@ -114,6 +116,43 @@ public class ChatManager {
 
     public ChatRoom room(String roomId) {
         return rooms.get(roomId);
+    }
+
+    /** Clients connected to the room now, 0 when it is not open. */
+    public int online(String roomId) {
+        ChatRoom room = rooms.get(roomId);
+        return room == null ? 0 : room.size();
+    }
+
+    /** The room was deleted: its clients get {@code bye} ({@code room-deleted}) and close 4004. */
+    public void roomDeleted(String roomId) {
+        ChatRoom room = rooms.remove(roomId);
+        if (room != null) {
+            room.evictAll(LeaveReason.ROOM_DELETED, CloseCode.ROOM_DELETED);
+            roomBeans.destroy(room);
+        }
+    }
+
+    public void settingsChanged(Room settings) {
+        ChatRoom room = rooms.get(settings.id());
+        if (room != null) {
+            room.settingsChanged(settings);
+        }
+    }
+
+    public void roleChanged(String roomId, String userId, Role role) {
+        ChatRoom room = rooms.get(roomId);
+        if (room != null) {
+            room.roleChanged(userId, role);
+        }
+    }
+
+    /** The user's membership ended: their connections to the room are closed as if kicked. */
+    public void memberRemoved(String roomId, String userId) {
+        ChatRoom room = rooms.get(roomId);
+        if (room != null) {
+            room.removeUser(userId);
+        }
     }
 
     public boolean draining() {

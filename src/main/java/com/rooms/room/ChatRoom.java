@@ -168,9 +168,40 @@ public class ChatRoom {
         } finally {
             lock.unlock();
         }
+        Instant at = services.clock().instant();
         for (ChatClient client : all) {
             client.sendThenClose(bye(client, reason), code, reason);
+            services.directory().touch(room.id(), client.userId(), client.username(), at);
+            services.audit().record(new RoomEvent(room.id(), RoomEvent.Kind.LEFT, client.userId(), null, client.id(),
+                    reason, at));
         }
+    }
+
+    /** The room's settings were changed; new ones apply from now on (name in {@code room-info}, history of new joins). */
+    public void settingsChanged(Room settings) {
+        this.room = settings;
+    }
+
+    /** A user's role was changed: their connections act with it from now on (administrators stay owners). */
+    public void roleChanged(String userId, Role role) {
+        for (ChatClient client : everyone) {
+            if (client.userId().equals(userId)) {
+                client.changeRole(role);
+            }
+        }
+    }
+
+    /** A user is no longer a member: each of their connections gets {@code bye} ({@code kicked}) and close 4003. */
+    public int removeUser(String userId) {
+        int removed = 0;
+        for (ChatClient client : everyone) {
+            if (client.userId().equals(userId)) {
+                leave(client, LeaveReason.KICKED);
+                client.sendThenClose(bye(client, "kicked"), CloseCode.KICKED, "no longer a member");
+                removed++;
+            }
+        }
+        return removed;
     }
 
     /** One text frame from a client: decoded, rate-checked, then handled; any refusal answers {@code error}. */

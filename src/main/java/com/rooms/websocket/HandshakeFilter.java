@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.security.Principal;
 import java.util.logging.Level;
 import java.util.logging.Logger;
-import java.util.regex.Pattern;
 
 import jakarta.inject.Inject;
 import jakarta.servlet.FilterChain;
@@ -16,6 +15,7 @@ import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
 
 import com.rooms.membership.AccessRefused;
+import com.rooms.membership.Room;
 import com.rooms.membership.Admission;
 import com.rooms.membership.RoomAccess;
 import com.rooms.room.ChatManager;
@@ -33,7 +33,6 @@ import com.rooms.security.TokenRejected;
 @WebFilter(urlPatterns = "/ws/*", asyncSupported = true)
 public class HandshakeFilter extends HttpFilter {
     private static final Logger LOG = Logger.getLogger(HandshakeFilter.class.getName());
-    static final Pattern ROOM_ID = Pattern.compile("[a-z0-9_-]{1,64}");
     private static final String PREFIX = "/ws/rooms/";
 
     @Inject
@@ -55,7 +54,7 @@ public class HandshakeFilter extends HttpFilter {
         }
         String path = request.getRequestURI().substring(request.getContextPath().length());
         String roomId = path.startsWith(PREFIX) ? path.substring(PREFIX.length()) : "";
-        if (!ROOM_ID.matcher(roomId).matches()) {
+        if (!Room.VALID_ID.matcher(roomId).matches()) {
             HttpErrors.write(response, 400, "bad-request", "a room id is 1 to 64 characters of a-z 0-9 - _");
             return;
         }

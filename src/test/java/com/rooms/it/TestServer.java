@@ -48,6 +48,23 @@ final class TestServer {
         return send(request.build());
     }
 
+    /** Any API call; {@code body} null sends none, {@code token} null no Authorization. */
+    static HttpResponse<String> call(String method, String path, String body, String token) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(BASE + path)).method(method,
+                body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
+        if (body != null) {
+            request.header("Content-Type", "application/json");
+        }
+        if (token != null) {
+            request.header("Authorization", "Bearer " + token);
+        }
+        return send(request.build());
+    }
+
+    static String adminToken() {
+        return token(user("admin"), "[\"admin\"]", 3600);
+    }
+
     static HttpResponse<String> send(HttpRequest request) {
         try {
             return HTTP.send(request, HttpResponse.BodyHandlers.ofString());

@@ -1,0 +1,211 @@
+package com.rooms.admin;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Consumer;
+import java.util.stream.Collectors;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import com.rooms.api.ApiException;
+import com.rooms.audit.AuditTrail;
+import com.rooms.audit.RoomEvent;
+import com.rooms.history.ArchivedMessage;
+import com.rooms.history.HistoryStore;
+import com.rooms.history.HistoryView;
+import com.rooms.history.MessageQuery;
+import com.rooms.membership.Enrolment;
+import com.rooms.membership.HistorySetting;
+import com.rooms.membership.Member;
+import com.rooms.membership.Role;
+import com.rooms.membership.Room;
+import com.rooms.membership.RoomChange;
+import com.rooms.membership.RoomDirectory;
+import com.rooms.membership.Visibility;
+import com.rooms.room.ChatClient;
+import com.rooms.room.ChatManager;
+import com.rooms.room.ChatRoom;
+import com.rooms.security.Identity;
+
+/**
+ * The rules of the HTTP API (PROTOCOL.md 7): who may see and change which
+ * room, and what a change does to the clients connected now.
+ *
+ * <p>Checks run in this order: the room exists (404), then the caller may do
+ * this (403). Administrators may do everything. What a member is shown of a
+ * room's messages follows its history setting, as on the socket; for
+ * {@code none} (nothing said before the current connection) the API shows a
+ * member nothing.
+ */
+@ApplicationScoped
+public class RoomAdministration {
+    @Inject
+    RoomDirectory directory;
+
+    @Inject
+    HistoryStore history;
+
+    @Inject
+    ChatManager manager;
+
+    @Inject
+    AuditTrail audit;
+
+    @Inject
+    Clock clock;
+
+    public RoomView create(Identity caller, Room wanted) {
+        admin(caller);
+        Instant now = clock.instant();
+        Room room = new Room(wanted.id(), wanted.name(), wanted.visibility(), wanted.history(), caller.userId(), now);
+        Room created = directory.create(room, caller.displayName())
+                .orElseThrow(() -> new ApiException(409, "conflict", "a room with id " + wanted.id() + " exists"));
+        audit.record(new RoomEvent(created.id(), RoomEvent.Kind.CREATED, caller.userId(), null, null, null, now));
+        return view(caller, created);
+    }
+
+    public List<RoomView> enterable(Identity caller) {
+        List<Room> rooms = caller.admin() ? directory.all() : directory.enterable(caller.userId());
+        return rooms.stream().map(r -> view(caller, r)).collect(Collectors.toList());
+    }
+
+    public List<RoomView> mine(Identity caller) {
+        return directory.memberOf(caller.userId()).stream().map(r -> view(caller, r)).collect(Collectors.toList());
+    }
+
+    public RoomView get(Identity caller, String roomId) {
+        Room room = existing(roomId);
+        if (room.visibility() == Visibility.PRIVATE) {
+            memberOrAdmin(caller, room);
+        }
+        return view(caller, room);
+    }
+
+    public RoomView update(Identity caller, String roomId, RoomChange change) {
+        Room room = existing(roomId);
+        ownerOrAdmin(caller, room);
+        Room changed = directory.update(roomId, change).orElseThrow(() -> notFound(roomId));
+        manager.settingsChanged(changed);
+        return view(caller, changed);
+    }
+
+    public void delete(Identity caller, String roomId) {
+        admin(caller);
+        existing(roomId);
+        if (!directory.delete(roomId)) {
+            throw notFound(roomId);
+        }
+        manager.roomDeleted(roomId);
+        audit.record(new RoomEvent(roomId, RoomEvent.Kind.DELETED, null, caller.userId(), null, null, clock.instant()));
+    }
+
+    public List<Member> members(Identity caller, String roomId) {
+        Room room = existing(roomId);
+        memberOrAdmin(caller, room);
+        return directory.members(roomId);
+    }
+
+    public Enrolment setRole(Identity caller, String roomId, String userId, Role role) {
+        Room room = existing(roomId);
+        ownerOrAdmin(caller, room);
+        Instant now = clock.instant();
+        Enrolment enrolment = directory.setRole(roomId, userId, userId, role, now);
+        manager.roleChanged(roomId, userId, role);
+        audit.record(new RoomEvent(roomId, RoomEvent.Kind.ROLE_CHANGED, userId, caller.userId(), null, role.wire(), now));
+        return enrolment;
+    }
+
+    public void removeMember(Identity caller, String roomId, String userId) {
+        Room room = existing(roomId);
+        ownerOrAdmin(caller, room);
+        if (!directory.remove(roomId, userId)) {
+            throw new ApiException(404, "not-found", "user " + userId + " is not a member of room " + roomId);
+        }
+        manager.memberRemoved(roomId, userId);
+        audit.record(new RoomEvent(roomId, RoomEvent.Kind.REMOVED, userId, caller.userId(), null, null,
+                clock.instant()));
+    }
+
+    public List<ChatClient> clients(Identity caller, String roomId) {
+        Room room = existing(roomId);
+        memberOrAdmin(caller, room);
+        ChatRoom live = manager.room(roomId);
+        return live == null ? List.of() : live.clients();
+    }
+
+    public MessagePage messages(Identity caller, String roomId, MessageFilter filter) {
+        Room room = existing(roomId);
+        Member member = memberOrAdmin(caller, room);
+        if (filter.includeCleared() && !caller.admin()) {
+            throw ApiException.forbidden("include_cleared is for administrators only");
+        }
+        HistoryView view = null;
+        if (!caller.admin()) {
+            if (room.history() == HistorySetting.NONE) {
+                return new MessagePage(List.of(), null, false);
+            }
+            view = new HistoryView(caller.userId(),
+                    room.history() == HistorySetting.SINCE_JOIN ? member.joinedAt() : null, 0);
+        }
+        List<ArchivedMessage> found = history.search(new MessageQuery(roomId, view, filter.before(), filter.after(),
+                filter.since(), filter.until(), filter.userId(), filter.words(), filter.includeCleared(),
+                filter.limit() + 1));
+        boolean more = found.size() > filter.limit();
+        List<ArchivedMessage> page = more ? found.subList(0, filter.limit()) : found;
+        Long next = more ? page.get(page.size() - 1).message().id() : null;
+        return new MessagePage(page, next, caller.admin());
+    }
+
+    /** Refuses an export the caller may not make, before any of it is sent. */
+    public void mayExport(Identity caller, String roomId) {
+        admin(caller);
+        existing(roomId);
+    }
+
+    /** Every message of the room, cleared ones included, oldest first. */
+    public void export(String roomId, Consumer<ArchivedMessage> each) {
+        history.export(roomId, true, each);
+    }
+
+    private RoomView view(Identity caller, Room room) {
+        Role role = caller.admin() ? Role.OWNER
+                : directory.member(room.id(), caller.userId()).map(Member::role).orElse(null);
+        return new RoomView(room, manager.online(room.id()), role);
+    }
+
+    private Room existing(String roomId) {
+        return directory.find(roomId).orElseThrow(() -> notFound(roomId));
+    }
+
+    private static ApiException notFound(String roomId) {
+        return ApiException.notFound("no room " + roomId);
+    }
+
+    private static void admin(Identity caller) {
+        if (!caller.admin()) {
+            throw ApiException.forbidden("administrators only");
+        }
+    }
+
+    /** The caller's membership; null for an administrator who is not a member. */
+    private Member memberOrAdmin(Identity caller, Room room) {
+        Optional<Member> member = directory.member(room.id(), caller.userId());
+        if (member.isEmpty() && !caller.admin()) {
+            throw ApiException.forbidden("members of room " + room.id() + " only");
+        }
+        return member.orElse(null);
+    }
+
+    private void ownerOrAdmin(Identity caller, Room room) {
+        if (caller.admin()) {
+            return;
+        }
+        Role role = directory.member(room.id(), caller.userId()).map(Member::role).orElse(null);
+        if (role != Role.OWNER) {
+            throw ApiException.forbidden("the room's owners and administrators only");
+        }
+    }
+}
