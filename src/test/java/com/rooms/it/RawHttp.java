@@ -20,8 +20,12 @@ final class RawHttp {
     }
 
     static Answer handshake(String path, String... headers) throws Exception {
+        return handshakeAt(TestServer.BASE, path, headers);
+    }
+
+    static Answer handshakeAt(String server, String path, String... headers) throws Exception {
         StringBuilder request = new StringBuilder("GET " + path + " HTTP/1.1\r\n");
-        URI base = URI.create(TestServer.BASE);
+        URI base = URI.create(server);
         request.append("Host: ").append(base.getHost()).append(':').append(base.getPort()).append("\r\n");
         if (java.util.Arrays.stream(headers).noneMatch(h -> h.startsWith("Connection:"))) {
             request.append("Connection: close\r\n");

@@ -29,6 +29,8 @@ final class RoomClient implements WebSocket.Listener, AutoCloseable {
     private volatile boolean paused;
     WebSocket socket;
     String clientId;
+    /** The {@code history} frame the client got on joining. */
+    JsonObject joinHistory;
 
     private RoomClient(String user) {
         this.user = user;
@@ -40,14 +42,19 @@ final class RoomClient implements WebSocket.Listener, AutoCloseable {
     }
 
     static RoomClient join(String roomId, String user, String token) {
+        return joinAt(TestServer.BASE, roomId, user, token);
+    }
+
+    /** Joins a room on the server at {@code base} (another than the shared test server). */
+    static RoomClient joinAt(String base, String roomId, String user, String token) {
         RoomClient client = new RoomClient(user);
         client.socket = TestServer.HTTP.newWebSocketBuilder().header("Authorization", "Bearer " + token)
-                .buildAsync(URI.create(TestServer.BASE.replace("http", "ws") + "/ws/rooms/" + roomId), client)
+                .buildAsync(URI.create(base.replace("http", "ws") + "/ws/rooms/" + roomId), client)
                 .orTimeout(10, TimeUnit.SECONDS).join();
         JsonObject welcome = client.next("welcome");
         client.clientId = welcome.getJsonObject("data").getString("client_id");
         client.next("room-info");
-        client.next("history");
+        client.joinHistory = client.next("history");
         return client;
     }
 

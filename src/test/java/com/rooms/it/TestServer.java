@@ -50,7 +50,11 @@ final class TestServer {
 
     /** Any API call; {@code body} null sends none, {@code token} null no Authorization. */
     static HttpResponse<String> call(String method, String path, String body, String token) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(BASE + path)).method(method,
+        return callAt(BASE, method, path, body, token);
+    }
+
+    static HttpResponse<String> callAt(String base, String method, String path, String body, String token) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path)).method(method,
                 body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
         if (body != null) {
             request.header("Content-Type", "application/json");
