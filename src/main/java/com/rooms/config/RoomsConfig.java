@@ -37,6 +37,14 @@ public class RoomsConfig {
     int keepAliveSeconds;
 
     @Inject
+    @ConfigProperty(name = "rooms.retention.days", defaultValue = "0")
+    int retentionDays;
+
+    @Inject
+    @ConfigProperty(name = "rooms.retention.check-minutes", defaultValue = "60")
+    int retentionCheckMinutes;
+
+    @Inject
     @ConfigProperty(name = "rooms.ice.stun")
     Optional<String> stunUrls;
 
@@ -99,6 +107,15 @@ public class RoomsConfig {
 
     public int keepAliveSeconds() {
         return keepAliveSeconds;
+    }
+
+    /** Messages older than this many days are deleted; 0 keeps them for ever. */
+    public int retentionDays() {
+        return Math.max(0, retentionDays);
+    }
+
+    public int retentionCheckMinutes() {
+        return Math.max(1, retentionCheckMinutes);
     }
 
     public List<String> stunUrls() {

@@ -1,6 +1,8 @@
 package com.rooms.history;
 
+import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Consumer;
 
 /**
@@ -32,6 +34,9 @@ public interface HistoryStore {
 
     /** One page of a search, newest first; at most {@code query.limit()} messages. */
     List<ArchivedMessage> search(MessageQuery query);
+
+    /** Deletes every message sent before {@code cutoff}; answers how many, by room. */
+    Map<String, Integer> purgeBefore(Instant cutoff);
 
     /** Every message of the room, oldest first, read in chunks so any history fits in constant memory. */
     void export(String roomId, boolean includeCleared, Consumer<ArchivedMessage> each);

@@ -113,6 +113,21 @@ public class InMemoryHistoryStore implements HistoryStore {
     }
 
     @Override
+    public Map<String, Integer> purgeBefore(java.time.Instant cutoff) {
+        Map<String, Integer> purged = new java.util.TreeMap<>();
+        logs.forEach((roomId, log) -> {
+            synchronized (log) {
+                int before = log.messages.size();
+                log.messages.values().removeIf(m -> m.sentAt().isBefore(cutoff));
+                if (log.messages.size() < before) {
+                    purged.put(roomId, before - log.messages.size());
+                }
+            }
+        });
+        return purged;
+    }
+
+    @Override
     public void export(String roomId, boolean includeCleared, Consumer<ArchivedMessage> each) {
         RoomLog log = logs.get(roomId);
         if (log != null) {

@@ -1,10 +1,12 @@
 package com.rooms.history;
 
+import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
 import java.util.stream.Collectors;
@@ -105,7 +107,7 @@ public class JpaHistoryStore implements HistoryStore {
 
     @Override
     public void clear(String roomId, Runnable cleared, Consumer<RuntimeException> failed) {
-        OffsetDateTime now = Times.column(java.time.Instant.now());
+        OffsetDateTime now = Times.column(Instant.now());
         writer.submit(new Write() {
             @Override
             public void apply(EntityManager em) {
@@ -209,6 +211,27 @@ public class JpaHistoryStore implements HistoryStore {
                 return;
             }
         }
+    }
+
+    /**
+     * Room by room, so no single statement locks a whole table's worth of
+     * rows; each room's delete is one transaction.
+     */
+    @Override
+    public Map<String, Integer> purgeBefore(Instant cutoff) {
+        OffsetDateTime before = Times.column(cutoff);
+        List<String> rooms = tx.read(em -> em.createQuery("SELECT DISTINCT m.roomId FROM MessageRow m"
+                + " WHERE m.sentAt < :before", String.class).setParameter("before", before).getResultList());
+        Map<String, Integer> purged = new TreeMap<>();
+        for (String roomId : rooms) {
+            int deleted = tx.call(em -> em.createQuery("DELETE FROM MessageRow m WHERE m.roomId = :room"
+                    + " AND m.sentAt < :before").setParameter("room", roomId).setParameter("before", before)
+                    .executeUpdate());
+            if (deleted > 0) {
+                purged.put(roomId, deleted);
+            }
+        }
+        return purged;
     }
 
     /** Forgets what it knew of a room that was deleted. */

@@ -10,6 +10,7 @@ import org.eclipse.microprofile.health.Readiness;
 
 import com.rooms.room.ChatManager;
 import com.rooms.security.SignInSetup;
+import com.rooms.storage.Transactions;
 
 /** {@code /health/live} and {@code /health/ready}. */
 public final class Health {
@@ -28,7 +29,7 @@ public final class Health {
         }
     }
 
-    /** Ready unless draining or nobody can sign in. */
+    /** Ready unless draining, nobody can sign in, or the database does not answer (nobody could be admitted). */
     @Readiness
     @ApplicationScoped
     public static class Ready implements HealthCheck {
@@ -38,6 +39,9 @@ public final class Health {
         @Inject
         SignInSetup signIn;
 
+        @Inject
+        Transactions tx;
+
         @Override
         public HealthCheckResponse call() {
             if (manager.draining()) {
@@ -45,6 +49,12 @@ public final class Health {
             }
             if (signIn.problem() != null) {
                 return HealthCheckResponse.named("rooms").down().withData("reason", signIn.problem()).build();
+            }
+            try {
+                tx.read(em -> em.createNativeQuery("SELECT 1").getSingleResult());
+            } catch (RuntimeException e) {
+                return HealthCheckResponse.named("rooms").down().withData("reason", "the database does not answer")
+                        .build();
             }
             return HealthCheckResponse.named("rooms").up().build();
         }

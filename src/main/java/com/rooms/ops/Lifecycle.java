@@ -12,10 +12,12 @@ import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 
+import com.rooms.history.Retention;
 import com.rooms.room.ChatManager;
 
 /**
- * Starts the once-a-second sweep of all connections with the application, and
+ * Starts the once-a-second sweep of all connections (and the retention job,
+ * when retention is on) with the application, and
  * says goodbye to every client when the application stops (on Payara and on a
  * redeploy the sessions are still open then; on Liberty's server stop, drain
  * first).
@@ -25,6 +27,9 @@ public class Lifecycle {
     @Inject
     ChatManager manager;
 
+    @Inject
+    Retention retention;
+
     @Resource
     ManagedScheduledExecutorService scheduler;
 
@@ -32,12 +37,14 @@ public class Lifecycle {
 
     void start(@Observes @Initialized(ApplicationScoped.class) Object ignored) {
         sweeper = scheduler.scheduleAtFixedRate(manager::sweep, 1, 1, TimeUnit.SECONDS);
+        retention.schedule(scheduler);
     }
 
     void stop(@Observes @BeforeDestroyed(ApplicationScoped.class) Object ignored) {
         if (sweeper != null) {
             sweeper.cancel(false);
         }
+        retention.cancel();
         manager.shutdown(Duration.ofSeconds(5));
     }
 }

@@ -329,6 +329,18 @@ class RoomsApiIT {
         assertError(403, "forbidden", call("GET", "/api/rooms/" + id + "/messages/export", null, member("nosy")));
     }
 
+    @Test
+    void theApiIsDescribedAtOpenapi() {
+        HttpResponse<String> description = TestServer.send(java.net.http.HttpRequest.newBuilder(
+                java.net.URI.create(TestServer.BASE + "/openapi")).header("Accept", "application/json").build());
+        assertEquals(200, description.statusCode());
+        JsonObject paths = TestServer.json(description.body()).getJsonObject("paths");
+        for (String path : List.of("/api/rooms", "/api/rooms/{roomId}", "/api/rooms/{roomId}/members/{userId}",
+                "/api/rooms/{roomId}/messages", "/api/rooms/{roomId}/messages/export", "/api/me/rooms")) {
+            assertTrue(paths.containsKey(path), path + " is described");
+        }
+    }
+
     private String createRoom(String visibility, String history) {
         String id = TestServer.room("api");
         HttpResponse<String> created = call("POST", "/api/rooms", "{\"id\":\"" + id + "\",\"visibility\":\"" + visibility

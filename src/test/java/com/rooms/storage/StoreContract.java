@@ -28,6 +28,7 @@ import com.rooms.history.HistoryStore;
 import com.rooms.history.HistoryView;
 import com.rooms.history.MessageQuery;
 import com.rooms.history.NewMessage;
+import com.rooms.history.Retention;
 import com.rooms.membership.Enrolment;
 import com.rooms.membership.HistorySetting;
 import com.rooms.membership.Role;
@@ -48,6 +49,12 @@ abstract class StoreContract {
 
     @Inject
     RoomDirectory directory;
+
+    @Inject
+    Retention retention;
+
+    @Inject
+    Transactions tx;
 
     @Test
     void messagesGetGrowingIdsInAppendOrderAndPageBackwards() throws Exception {
@@ -194,6 +201,27 @@ abstract class StoreContract {
         List<Long> exported = new ArrayList<>();
         history.export(room.id(), false, m -> exported.add(m.message().id()));
         assertEquals(stored.stream().map(ChatMessage::id).collect(Collectors.toList()), exported);
+    }
+
+    @Test
+    void retentionDeletesOnlyWhatIsOlderThanTheCutoffAndRecordsThePurge() throws Exception {
+        Room room = room(Visibility.PUBLIC);
+        storeOne(room, "rex", "old", null, T0.minus(40, ChronoUnit.DAYS));
+        storeOne(room, "rex", "older", null, T0.minus(41, ChronoUnit.DAYS));
+        storeOne(room, "rex", "recent", null, T0.minus(1, ChronoUnit.DAYS));
+
+        Map<String, Integer> purged = retention.purgeBefore(T0.minus(30, ChronoUnit.DAYS));
+
+        assertEquals(2, purged.get(room.id()));
+        assertEquals(List.of("recent"), texts(history.page(room.id(), new HistoryView("v", null, 0), null, 10).messages()));
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        long events = 0;
+        while (events == 0 && System.nanoTime() < deadline) {
+            events = tx.read(em -> em.createQuery("SELECT COUNT(e) FROM EventRow e WHERE e.roomId = :room"
+                    + " AND e.kind = 'purged'", Long.class).setParameter("room", room.id()).getSingleResult());
+            Thread.sleep(50);
+        }
+        assertEquals(1, events, "the purge is in the audit trail");
     }
 
     @Test
