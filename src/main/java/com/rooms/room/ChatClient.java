@@ -1,6 +1,8 @@
 package com.rooms.room;
 
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 
 import com.rooms.history.HistoryView;
 import com.rooms.membership.Role;
@@ -27,6 +29,8 @@ public final class ChatClient {
     /** Chat with an id up to this was in the history the client got on joining. */
     private volatile long liveAfterId;
     private volatile ChatRoom room;
+    /** Frames that arrived while the room's history was being read; null once it was shown. */
+    private volatile List<Held> held;
 
     ChatClient(String id, Identity identity, Role role, HistoryView historyView, Connection connection,
                RoomServices services, long nowNanos) {
@@ -96,13 +100,33 @@ public final class ChatClient {
         this.username = newName;
     }
 
-    void joined(ChatRoom joinedRoom, long historyUpTo) {
+    /**
+     * Entering a room, before its history was read: from now on frames for
+     * this client are held back (chat with its message id) until
+     * {@link #showHistory} sends the history first. Called before the room
+     * publishes the client, so no frame can slip past the hold.
+     */
+    void entering(ChatRoom joinedRoom) {
         this.room = joinedRoom;
-        this.liveAfterId = historyUpTo;
+        this.held = new ArrayList<>();
     }
 
-    boolean sawInHistory(long messageId) {
-        return messageId <= liveAfterId;
+    /**
+     * Sends the history (and what else must come right after it), then what
+     * was held back meanwhile, minus the chat the history already showed:
+     * every message id up to {@code historyUpTo}.
+     */
+    void showHistory(List<Outbound> first, long historyUpTo) {
+        synchronized (this) {
+            liveAfterId = historyUpTo;
+            first.forEach(out::offer);
+            for (Held h : held) {
+                if (h.chatId() == 0 || h.chatId() > historyUpTo) {
+                    out.offer(h.frame());
+                }
+            }
+            held = null;
+        }
     }
 
     Instant iceExpiresAt() {
@@ -135,7 +159,33 @@ public final class ChatClient {
 
     /** Queues a frame; a client whose queue overflows is cut off (1013) and leaves its room. */
     void send(Outbound frame) {
+        send(frame, 0);
+    }
+
+    /** Queues a frame past the hold: only for the first frames, before the room publishes the client. */
+    void sendFirst(Outbound frame) {
         out.offer(frame);
+    }
+
+    /**
+     * Queues a chat delivery; dropped when the client's history already
+     * showed that message. {@code chatId} 0: not chat.
+     */
+    void send(Outbound frame, long chatId) {
+        if (held != null) {
+            synchronized (this) {
+                if (held != null) {
+                    held.add(new Held(frame, chatId));
+                    return;
+                }
+            }
+        }
+        if (chatId == 0 || chatId > liveAfterId) {
+            out.offer(frame);
+        }
+    }
+
+    private record Held(Outbound frame, long chatId) {
     }
 
     /** Queues a last frame, then closes once everything before it is written. */

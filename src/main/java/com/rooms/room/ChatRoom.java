@@ -80,6 +80,11 @@ public class ChatRoom {
      * Lets the client in: it gets {@code welcome}, {@code room-info} and
      * {@code history}, the others {@code joined}. False when this room has
      * just closed (the caller then opens a new one).
+     *
+     * <p>The history is read from the store outside the room's lock, so a
+     * slow database never stalls the room (or the chat writer, which
+     * delivers under it); frames for the newcomer meanwhile wait in its
+     * hold and follow the history, without the messages it already showed.
      */
     boolean join(ChatClient client) {
         long now = System.nanoTime();
@@ -88,33 +93,34 @@ public class ChatRoom {
             if (closed) {
                 return false;
             }
+            client.entering(this);
             clients.put(client.id(), client);
             everyone = clients.values().toArray(new ChatClient[0]);
-            client.send(encode(ServerFrame.toClient("welcome", client.id(), null, welcome(client)), now));
-            client.send(encode(ServerFrame.toClient("room-info", client.id(), null, roomInfo()), now));
-            HistoryPage page;
-            long last;
-            boolean historyMissing = false;
-            try {
-                last = services.history().lastId(room.id());
-                page = services.history().page(room.id(), client.historyView(), null, services.historyOnJoin());
-            } catch (RuntimeException storageDown) {
-                last = 0;
-                page = new HistoryPage(List.of(), false);
-                historyMissing = true;
-            }
-            long shown = page.messages().isEmpty() ? 0 : page.messages().get(page.messages().size() - 1).id();
-            client.joined(this, Math.max(last, shown));
-            client.send(encode(ServerFrame.toClient("history", client.id(), null, history(page)), now));
-            if (historyMissing) {
-                error(client, new FrameRejected(ErrorCode.UNAVAILABLE,
-                        "chat storage is unavailable; history could not be read", null), now);
-            }
+            client.sendFirst(encode(ServerFrame.toClient("welcome", client.id(), null, welcome(client)), now));
+            client.sendFirst(encode(ServerFrame.toClient("room-info", client.id(), null, roomInfo()), now));
             broadcast(encode(ServerFrame.toRoom("joined",
                     new Payload.Joined(client.id(), client.userId(), client.username(), client.role().wire())), now), client);
         } finally {
             lock.unlock();
         }
+        List<Outbound> first = new ArrayList<>(2);
+        long upTo;
+        try {
+            long last = services.history().lastId(room.id());
+            HistoryPage page = services.history().page(room.id(), client.historyView(), null, services.historyOnJoin());
+            long shown = page.messages().isEmpty() ? 0 : page.messages().get(page.messages().size() - 1).id();
+            upTo = Math.max(last, shown);
+            first.add(encode(ServerFrame.toClient("history", client.id(), null, history(page)), now));
+        } catch (RuntimeException storageDown) {
+            upTo = 0;
+            first.add(encode(ServerFrame.toClient("history", client.id(), null,
+                    history(new HistoryPage(List.of(), false))), now));
+            FrameRejected missing = new FrameRejected(ErrorCode.UNAVAILABLE,
+                    "chat storage is unavailable; history could not be read", null);
+            services.metrics().errorSent(missing.code().wire());
+            first.add(encode(ServerFrame.error(client.id(), null, missing.code(), missing.getMessage()), now));
+        }
+        client.showHistory(first, upTo);
         services.audit().record(new RoomEvent(room.id(), RoomEvent.Kind.JOINED, client.userId(), null, client.id(),
                 client.role().wire(), services.clock().instant()));
         return true;
@@ -300,11 +306,11 @@ public class ChatRoom {
         lock.lock();
         try {
             if (to != null) {
-                if (to != from && clients.get(to.id()) == to && !to.sawInHistory(stored.id())) {
-                    to.send(encode(new ServerFrame("text", null, null, from.id(), to.id(), chat), now));
+                if (to != from && clients.get(to.id()) == to) {
+                    to.send(encode(new ServerFrame("text", null, null, from.id(), to.id(), chat), now), stored.id());
                 }
                 if (clients.get(from.id()) == from) {
-                    from.send(encode(new ServerFrame("text", null, ref, from.id(), from.id(), chat), now));
+                    from.send(encode(new ServerFrame("text", null, ref, from.id(), from.id(), chat), now), stored.id());
                 }
                 return;
             }
@@ -312,9 +318,7 @@ public class ChatRoom {
             Outbound own = ref == null ? shared
                     : encode(new ServerFrame("text", null, ref, from.id(), from.id(), chat), now);
             for (ChatClient client : everyone) {
-                if (!client.sawInHistory(stored.id())) {
-                    client.send(client == from ? own : shared);
-                }
+                client.send(client == from ? own : shared, stored.id());
             }
         } finally {
             lock.unlock();

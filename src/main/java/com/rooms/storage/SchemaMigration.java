@@ -57,6 +57,7 @@ public class SchemaMigration {
                             .execute());
             if (!connection.getAutoCommit()) {
                 connection.commit();
+                connection.setAutoCommit(true);
             }
             LOG.info("database schema is up to date (" + database.getDatabaseProductName() + ", "
                     + (System.nanoTime() - started) / 1_000_000 + " ms)");
