@@ -61,10 +61,10 @@ final class OutboundQueue {
         if (bytes > MAX_BYTES || frames > MAX_FRAMES) {
             pendingBytes.addAndGet(-frame.bytes());
             pendingFrames.decrementAndGet();
-            if (closeNow(CloseCode.TOO_SLOW, "too slow to keep up")) {
+            closeNow(CloseCode.TOO_SLOW, "too slow to keep up", () -> {
                 observer.slowClientCut();
                 onOverflow.run();
-            }
+            });
             return false;
         }
         items.add(frame);
@@ -96,10 +96,20 @@ final class OutboundQueue {
 
     /** Closes at once, dropping whatever is queued. False when it was already closed. */
     boolean closeNow(CloseCode code, String reason) {
+        return closeNow(code, reason, () -> { });
+    }
+
+    /**
+     * Closes at once; {@code first} runs before the close is started, so
+     * whatever it records (the room's {@code left} reason) cannot be
+     * overtaken by the transport reporting the close.
+     */
+    private boolean closeNow(CloseCode code, String reason, Runnable first) {
         if (state.getAndSet(CLOSED) == CLOSED) {
             return false;
         }
         items.clear();
+        first.run();
         closer.execute(() -> connection.close(code, reason));
         return true;
     }

@@ -351,6 +351,7 @@ class ChatRoomTest {
         Peer bob = join("bob", Role.MEMBER);
         Peer slow = join("slow", Role.MEMBER);
         slow.connection.stalled = true;
+        slow.connection.whenClosed = () -> room.leave(slow.client, LeaveReason.CLOSED);
         String payload = "x".repeat(30_000);
         for (int i = 0; i < 45; i++) {
             alice.send(room, "{\"type\":\"greeting\",\"data\":\"" + payload + "\"}");

@@ -16,6 +16,8 @@ final class RecordingConnection implements Connection {
     final List<String> written = new CopyOnWriteArrayList<>();
     volatile CloseCode closedWith;
     volatile boolean stalled;
+    /** What the transport does when closed: a real one reports the close, and the client leaves its room. */
+    volatile Runnable whenClosed = () -> { };
 
     @Override
     public void send(String text, Consumer<Throwable> done) {
@@ -32,6 +34,7 @@ final class RecordingConnection implements Connection {
     @Override
     public void close(CloseCode code, String reason) {
         closedWith = code;
+        whenClosed.run();
     }
 
     List<JsonObject> frames() {
