@@ -37,6 +37,26 @@ public class RoomsConfig {
     int keepAliveSeconds;
 
     @Inject
+    @ConfigProperty(name = "rooms.origins")
+    Optional<String> origins;
+
+    @Inject
+    @ConfigProperty(name = "rooms.handshake.per-user", defaultValue = "20")
+    int handshakesPerUser;
+
+    @Inject
+    @ConfigProperty(name = "rooms.handshake.per-address", defaultValue = "60")
+    int handshakesPerAddress;
+
+    @Inject
+    @ConfigProperty(name = "rooms.handshake.window", defaultValue = "10")
+    int handshakeWindowSeconds;
+
+    @Inject
+    @ConfigProperty(name = "rooms.jwt.jwks.location")
+    Optional<String> jwksLocation;
+
+    @Inject
     @ConfigProperty(name = "rooms.retention.days", defaultValue = "0")
     int retentionDays;
 
@@ -107,6 +127,30 @@ public class RoomsConfig {
 
     public int keepAliveSeconds() {
         return keepAliveSeconds;
+    }
+
+    /** Origins (scheme://host[:port]) allowed to open sockets and call the API from a browser, besides the server's own. */
+    public List<String> origins() {
+        return list(origins);
+    }
+
+    /** Handshakes one user may make per window; 0 turns the limit off. */
+    public int handshakesPerUser() {
+        return Math.max(0, handshakesPerUser);
+    }
+
+    /** Handshakes one address may make per window; 0 turns the limit off. */
+    public int handshakesPerAddress() {
+        return Math.max(0, handshakesPerAddress);
+    }
+
+    public int handshakeWindowSeconds() {
+        return Math.max(1, handshakeWindowSeconds);
+    }
+
+    /** Where the portal publishes its keys as a JWKS (a URL, or a file path). */
+    public Optional<String> jwksLocation() {
+        return jwksLocation;
     }
 
     /** Messages older than this many days are deleted; 0 keeps them for ever. */

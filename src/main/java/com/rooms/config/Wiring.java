@@ -33,6 +33,11 @@ import com.rooms.room.NodeSettings;
 import com.rooms.room.RoomMetrics;
 import com.rooms.room.RoomServices;
 import com.rooms.security.DevSignIn;
+import com.rooms.security.HandshakeLimits;
+import com.rooms.security.Origins;
+import com.rooms.security.PortalKeys;
+import com.rooms.security.Throttle;
+import com.rooms.security.TicketBook;
 import com.rooms.security.JwtVerifier;
 import com.rooms.security.PemKeys;
 import com.rooms.security.SignInSetup;
@@ -67,19 +72,35 @@ public class Wiring {
         JwtVerifier.Claims claims = new JwtVerifier.Claims(config.userClaim(), config.nameClaim(),
                 config.groupsClaim(), config.adminGroup());
         if (config.dev()) {
-            if (config.publicKeyLocation().isPresent()) {
-                throw new IllegalStateException("rooms.mode=dev cannot be combined with rooms.jwt.publickey.location:"
-                        + " the demo sign-in would stand beside the portal's. Remove one of them.");
+            if (config.publicKeyLocation().isPresent() || config.jwksLocation().isPresent()) {
+                throw new IllegalStateException("rooms.mode=dev cannot be combined with rooms.jwt.publickey.location"
+                        + " or rooms.jwt.jwks.location: the demo sign-in would stand beside the portal's."
+                        + " Remove one of them.");
             }
             DevSignIn dev = new DevSignIn(RoomsConfig.DEV_ISSUER, RoomsConfig.DEV_AUDIENCE);
             return new SignInSetup(new JwtVerifier(dev.publicKey(), RoomsConfig.DEV_ISSUER, RoomsConfig.DEV_AUDIENCE,
                     config.clockSkewSeconds(), claims), dev, null);
         }
-        if (config.publicKeyLocation().isEmpty()) {
-            return new SignInSetup(new Unconfigured(), null, "no portal key is configured (rooms.jwt.publickey.location)");
+        if (config.publicKeyLocation().isPresent() && config.jwksLocation().isPresent()) {
+            return new SignInSetup(new Unconfigured(), null,
+                    "set one of rooms.jwt.publickey.location and rooms.jwt.jwks.location, not both");
+        }
+        if (config.publicKeyLocation().isEmpty() && config.jwksLocation().isEmpty()) {
+            return new SignInSetup(new Unconfigured(), null,
+                    "no portal key is configured (rooms.jwt.jwks.location or rooms.jwt.publickey.location)");
         }
         if (config.issuer().isEmpty() || config.audience().isEmpty()) {
             return new SignInSetup(new Unconfigured(), null, "rooms.jwt.issuer and rooms.jwt.audience must both be set");
+        }
+        if (config.jwksLocation().isPresent()) {
+            String jwks = config.jwksLocation().get();
+            try {
+                return new SignInSetup(new JwtVerifier(PortalKeys.resolver(jwks), config.issuer().get(),
+                        config.audience().get(), config.clockSkewSeconds(), claims), null, null);
+            } catch (IOException | RuntimeException e) {
+                LOG.log(Level.SEVERE, "cannot read the portal's keys from " + jwks, e);
+                return new SignInSetup(new Unconfigured(), null, "cannot read the portal's keys from " + jwks);
+            }
         }
         String location = config.publicKeyLocation().get();
         try {
@@ -99,6 +120,26 @@ public class Wiring {
             }
         }
         return Files.readString(Path.of(location));
+    }
+
+    @Produces
+    @Singleton
+    TicketBook tickets(Clock clock) {
+        return new TicketBook(clock);
+    }
+
+    @Produces
+    @Singleton
+    Origins origins() {
+        return new Origins(config.origins());
+    }
+
+    @Produces
+    @Singleton
+    HandshakeLimits handshakeLimits() {
+        long window = java.util.concurrent.TimeUnit.SECONDS.toNanos(config.handshakeWindowSeconds());
+        return new HandshakeLimits(new Throttle(config.handshakesPerUser(), window, 100_000),
+                new Throttle(config.handshakesPerAddress(), window, 100_000), config.handshakeWindowSeconds());
     }
 
     @Produces

@@ -23,6 +23,26 @@ public final class RoomAccess {
         this.clock = clock;
     }
 
+    /**
+     * Whether the user could enter the room now, changing nothing (a ticket
+     * is issued on this): refused when the room does not exist and is not
+     * made on first join, or is private and the user neither a member nor
+     * an administrator.
+     */
+    public void checkEntry(String roomId, Identity who) {
+        Room room = directory.find(roomId).orElse(null);
+        if (room == null) {
+            if (!createOnFirstJoin) {
+                throw new AccessRefused(AccessRefused.Reason.NO_SUCH_ROOM, "room " + roomId + " does not exist");
+            }
+            return;
+        }
+        if (room.visibility() == Visibility.PRIVATE && !who.admin() && directory.member(roomId, who.userId()).isEmpty()) {
+            throw new AccessRefused(AccessRefused.Reason.NOT_A_MEMBER,
+                    "room " + roomId + " is private and you are not a member");
+        }
+    }
+
     public Admission admit(String roomId, Identity who) {
         Instant now = clock.instant();
         Room room = directory.find(roomId).orElseGet(() -> {

@@ -11,6 +11,7 @@ import org.jose4j.jwt.MalformedClaimException;
 import org.jose4j.jwt.consumer.InvalidJwtException;
 import org.jose4j.jwt.consumer.JwtConsumer;
 import org.jose4j.jwt.consumer.JwtConsumerBuilder;
+import org.jose4j.keys.resolvers.VerificationKeyResolver;
 
 /**
  * Verifies the portal's JWTs with jose4j: RS256 or ES256 only (so neither
@@ -28,11 +29,24 @@ public final class JwtVerifier implements TokenVerifier {
     private final Claims claims;
 
     public JwtVerifier(Key key, String issuer, String audience, int clockSkewSeconds, Claims claims) {
+        this(new JwtConsumerBuilder().setVerificationKey(key), issuer, audience, clockSkewSeconds, claims);
+    }
+
+    /**
+     * Keys from the portal's JWKS, chosen by the token's {@code kid}. A
+     * {@code kid} the set does not hold makes the resolver fetch the set
+     * again, so a newly published key is accepted without a restart.
+     */
+    public JwtVerifier(VerificationKeyResolver keys, String issuer, String audience, int clockSkewSeconds,
+                       Claims claims) {
+        this(new JwtConsumerBuilder().setVerificationKeyResolver(keys), issuer, audience, clockSkewSeconds, claims);
+    }
+
+    private JwtVerifier(JwtConsumerBuilder builder, String issuer, String audience, int clockSkewSeconds,
+                        Claims claims) {
         this.claims = claims;
-        JwtConsumerBuilder builder = new JwtConsumerBuilder()
-                .setRequireExpirationTime()
+        builder.setRequireExpirationTime()
                 .setAllowedClockSkewInSeconds(clockSkewSeconds)
-                .setVerificationKey(key)
                 .setJwsAlgorithmConstraints(AlgorithmConstraints.ConstraintType.PERMIT,
                         AlgorithmIdentifiers.RSA_USING_SHA256, AlgorithmIdentifiers.ECDSA_USING_P256_CURVE_AND_SHA256);
         if (issuer != null) {

@@ -2,6 +2,7 @@ package com.rooms.websocket;
 
 import java.io.IOException;
 import java.security.Principal;
+import java.util.OptionalLong;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -19,16 +20,22 @@ import com.rooms.membership.Room;
 import com.rooms.membership.Admission;
 import com.rooms.membership.RoomAccess;
 import com.rooms.room.ChatManager;
+import com.rooms.security.HandshakeLimits;
 import com.rooms.security.Identity;
+import com.rooms.security.Origins;
+import com.rooms.security.TicketBook;
 import com.rooms.security.SignInSetup;
 import com.rooms.security.TokenRejected;
 
 /**
  * Decides every room socket handshake before the upgrade (PROTOCOL.md 1.1),
- * answering a refusal with its status and a JSON body: 400 not a WebSocket
- * request or a malformed room id, 401 no or bad credentials, 403 a private
- * room the user is not a member of, 404 no such room, 503 while the server
- * drains. An admitted request goes on with the user as its principal.
+ * answering a refusal with its status and a JSON body, in this order: 400
+ * not a WebSocket request or a malformed room id; 503 while the server
+ * drains; 429 too many handshakes from the address; 401 no or bad
+ * credentials (a bearer token, or a one-time {@code ?ticket=}); 429 too many
+ * for the user; 403 a foreign {@code Origin}, or a private room the user is
+ * not a member of; 404 no such room. An admitted request goes on with the
+ * user as its principal.
  */
 @WebFilter(urlPatterns = "/ws/*", asyncSupported = true)
 public class HandshakeFilter extends HttpFilter {
@@ -43,6 +50,15 @@ public class HandshakeFilter extends HttpFilter {
 
     @Inject
     ChatManager manager;
+
+    @Inject
+    TicketBook tickets;
+
+    @Inject
+    HandshakeLimits limits;
+
+    @Inject
+    Origins origins;
 
     @Override
     protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
@@ -62,12 +78,32 @@ public class HandshakeFilter extends HttpFilter {
             HttpErrors.write(response, 503, "unavailable", "the server is shutting down");
             return;
         }
+        long now = System.nanoTime();
+        OptionalLong wait = limits.address(request.getRemoteAddr(), now);
+        if (wait.isPresent()) {
+            tooMany(response, wait.getAsLong(), "too many handshakes from this address");
+            return;
+        }
         Identity identity;
         try {
-            identity = signIn.verifier().verify(bearer(request));
+            String ticket = request.getParameter("ticket");
+            identity = ticket != null ? tickets.redeem(ticket, roomId) : signIn.verifier().verify(bearer(request));
+            if (ticket != null && request.getHeader("Authorization") != null
+                    && !signIn.verifier().verify(bearer(request)).userId().equals(identity.userId())) {
+                throw new TokenRejected("the ticket belongs to another user");
+            }
         } catch (TokenRejected rejected) {
             response.setHeader("WWW-Authenticate", "Bearer");
             HttpErrors.write(response, 401, "unauthorized", rejected.getMessage());
+            return;
+        }
+        wait = limits.user(identity.userId(), now);
+        if (wait.isPresent()) {
+            tooMany(response, wait.getAsLong(), "too many handshakes for this user");
+            return;
+        }
+        if (!origins.allows(request.getHeader("Origin"), request.getHeader("Host"))) {
+            HttpErrors.write(response, 403, "forbidden", "this origin may not open room sockets");
             return;
         }
         Admission admission;
@@ -90,6 +126,12 @@ public class HandshakeFilter extends HttpFilter {
                 return principal;
             }
         }, response);
+    }
+
+    private static void tooMany(HttpServletResponse response, long retryAfterSeconds, String message)
+            throws IOException {
+        response.setHeader("Retry-After", Long.toString(retryAfterSeconds));
+        HttpErrors.write(response, 429, "rate-limited", message);
     }
 
     private static String bearer(HttpServletRequest request) {
