@@ -325,9 +325,22 @@ public class ChatRoom {
         }
     }
 
+    /**
+     * A display name is chosen freely, except that it may not be the name
+     * another user goes by in this room now (compared ignoring case and
+     * surrounding spaces): nobody can pass for a colleague who is present.
+     * Identity itself is the {@code user_id}, which only the token sets.
+     */
     private void rename(ChatClient client, ClientFrame frame, String username, long now) {
+        String wanted = username.strip().toLowerCase(java.util.Locale.ROOT);
         lock.lock();
         try {
+            for (ChatClient other : everyone) {
+                if (!other.userId().equals(client.userId())
+                        && other.username().strip().toLowerCase(java.util.Locale.ROOT).equals(wanted)) {
+                    throw new FrameRejected(ErrorCode.INVALID, "another user in this room goes by that name");
+                }
+            }
             client.renamed(username);
             sendToAll(client, frame, "profile", new Payload.ProfileChanged(client.id(), username), now);
         } finally {

@@ -17,7 +17,6 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
 
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -29,46 +28,30 @@ import org.junit.jupiter.api.Test;
  * PostgreSQL; and on PostgreSQL with the database cut off mid-conversation.
  */
 class DurabilityIT {
-    private enum Database { EMBEDDED, POSTGRES }
-
-    private static final LibertyServer SERVER = new LibertyServer(
-            System.getProperty("rooms.it.durable.server", "rooms-durable"),
-            Integer.getInteger("rooms.it.durable.port", 19180));
+    private static ProductionServer production;
     private static PortalTokens portal;
-    private static DatabaseLink link;
-    private static Database running;
 
     @BeforeAll
-    static void portalAndDatabaseLink() throws Exception {
-        portal = new PortalTokens();
-        portal.writePublicKey(SERVER.configDir().resolve("portal-key.pem"));
-        link = new DatabaseLink(Integer.getInteger("rooms.it.durable.proxy.port", 15432), "127.0.0.1", 5432);
-    }
-
-    @AfterAll
-    static void stop() throws Exception {
-        if (running != null) {
-            SERVER.stop();
-            running = null;
-        }
-        link.close();
+    static void server() throws Exception {
+        production = ProductionServer.get();
+        portal = production.portal;
     }
 
     @Test
     void everyMessageAnyoneSawSurvivesAKillOnTheEmbeddedDatabase() throws Exception {
-        everyMessageAnyoneSawSurvivesAKill(Database.EMBEDDED);
+        everyMessageAnyoneSawSurvivesAKill(ProductionServer.Database.EMBEDDED);
     }
 
     @Test
     void everyMessageAnyoneSawSurvivesAKillOnPostgres() throws Exception {
-        everyMessageAnyoneSawSurvivesAKill(Database.POSTGRES);
+        everyMessageAnyoneSawSurvivesAKill(ProductionServer.Database.POSTGRES);
     }
 
     @Test
     void productionHasNoDemoSignInAndUnknownRoomsAre404() throws Exception {
-        serverOn(Database.POSTGRES);
-        assertEquals(404, TestServer.callAt(SERVER.base, "POST", "/api/dev/token", "{\"user\":\"x\"}", null).statusCode());
-        RawHttp.Answer unknown = RawHttp.handshakeAt(SERVER.base, "/ws/rooms/" + TestServer.room("nowhere"),
+        production.on(ProductionServer.Database.POSTGRES);
+        assertEquals(404, TestServer.callAt(production.base(), "POST", "/api/dev/token", "{\"user\":\"x\"}", null).statusCode());
+        RawHttp.Answer unknown = RawHttp.handshakeAt(production.base(), "/ws/rooms/" + TestServer.room("nowhere"),
                 RawHttp.upgrade("Authorization: Bearer " + portal.token(TestServer.user("walker"), false)));
         assertEquals(404, unknown.status());
         assertEquals("not-found", TestServer.json(unknown.body()).getString("error"));
@@ -76,11 +59,11 @@ class DurabilityIT {
 
     @Test
     void whileTheDatabaseIsUnreachableTextIsRefusedAndSignalingStillRelays() throws Exception {
-        serverOn(Database.POSTGRES);
+        production.on(ProductionServer.Database.POSTGRES);
         String room = createRoom();
         try (RoomClient alice = join(room, "alice"); RoomClient bob = join(room, "bob")) {
             alice.say("before the outage");
-            link.cut();
+            production.link.cut();
             try {
                 alice.send("{\"id\":\"lost\",\"type\":\"text\",\"data\":{\"text\":\"during the outage\"}}");
                 JsonObject error = alice.error("unavailable");
@@ -90,7 +73,7 @@ class DurabilityIT {
                 assertTrue(bob.drain(java.time.Duration.ofMillis(300)).stream()
                         .noneMatch(f -> "text".equals(f.getString("type"))), "the refused text reached nobody");
             } finally {
-                link.restore();
+                production.link.restore();
             }
             sayUntilStored(alice, "after the outage");
         }
@@ -98,8 +81,8 @@ class DurabilityIT {
         assertEquals(List.of("before the outage", "after the outage"), stored, "nothing of the refused text remains");
     }
 
-    private void everyMessageAnyoneSawSurvivesAKill(Database database) throws Exception {
-        serverOn(database);
+    private void everyMessageAnyoneSawSurvivesAKill(ProductionServer.Database database) throws Exception {
+        production.on(database);
         String room = createRoom();
         List<RoomClient> clients = new ArrayList<>();
         for (int i = 0; i < 6; i++) {
@@ -124,7 +107,7 @@ class DurabilityIT {
         while (texts(listener).size() < 40 && System.nanoTime() < deadline) {
             Thread.sleep(20);
         }
-        SERVER.kill();
+        production.kill();
         talking.set(false);
         talkers.shutdownNow();
         assertTrue(talkers.awaitTermination(10, TimeUnit.SECONDS));
@@ -148,7 +131,7 @@ class DurabilityIT {
         listener.close();
         assertTrue(listenerOrder.size() >= 40, "the listener saw chat before the kill: " + listenerOrder.size());
 
-        SERVER.start();
+        production.restart();
         Map<Long, String> stored = history(room);
         for (Map.Entry<Long, String> shown : seen.entrySet()) {
             assertEquals(shown.getValue(), stored.get(shown.getKey()),
@@ -181,28 +164,9 @@ class DurabilityIT {
         throw new AssertionError("the text was never stored after the database came back");
     }
 
-    private static void serverOn(Database database) throws Exception {
-        if (running == database) {
-            return;
-        }
-        if (running != null) {
-            SERVER.stop();
-            running = null;
-        }
-        String pg = System.getProperty("rooms.it.pg.url", "jdbc:postgresql://127.0.0.1:5432/rooms_it")
-                .replace(":5432/", ":" + Integer.getInteger("rooms.it.durable.proxy.port", 15432) + "/");
-        SERVER.override("test-database.xml", database == Database.POSTGRES
-                ? "<server><variable name=\"rooms.db.driver\" value=\"postgresql\"/>"
-                        + "<variable name=\"rooms.db.url\" value=\"" + pg + "\"/>"
-                        + "<variable name=\"rooms.db.user\" value=\"postgres\"/></server>"
-                : "<server><variable name=\"rooms.db.driver\" value=\"h2\"/></server>");
-        SERVER.start();
-        running = database;
-    }
-
     private static String createRoom() {
         String id = TestServer.room("durable");
-        HttpResponse<String> created = TestServer.callAt(SERVER.base, "POST", "/api/rooms", "{\"id\":\"" + id + "\"}",
+        HttpResponse<String> created = TestServer.callAt(production.base(), "POST", "/api/rooms", "{\"id\":\"" + id + "\"}",
                 portal.token(TestServer.user("admin"), true));
         assertEquals(201, created.statusCode(), created.body());
         return id;
@@ -210,7 +174,7 @@ class DurabilityIT {
 
     private static RoomClient join(String room, String prefix) {
         String user = TestServer.user(prefix);
-        return RoomClient.joinAt(SERVER.base, room, user, portal.token(user, false));
+        return RoomClient.joinAt(production.base(), room, user, portal.token(user, false));
     }
 
     private static List<JsonObject> texts(RoomClient client) {
@@ -223,7 +187,7 @@ class DurabilityIT {
         List<JsonObject> newestFirst = new ArrayList<>();
         String path = "/api/rooms/" + room + "/messages?limit=500";
         while (path != null) {
-            HttpResponse<String> page = TestServer.callAt(SERVER.base, "GET", path, null, admin);
+            HttpResponse<String> page = TestServer.callAt(production.base(), "GET", path, null, admin);
             assertEquals(200, page.statusCode(), page.body());
             JsonObject body = TestServer.json(page.body());
             body.getJsonArray("messages").forEach(m -> newestFirst.add(m.asJsonObject()));

@@ -22,7 +22,7 @@ final class LibertyServer {
     LibertyServer(String name, int port) {
         this.wlp = Path.of(System.getProperty("rooms.it.wlp", "target/liberty/wlp"));
         this.name = name;
-        this.base = "http://localhost:" + port;
+        this.base = "http://127.0.0.1:" + port;
     }
 
     Path configDir() {

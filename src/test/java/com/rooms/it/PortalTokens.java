@@ -1,41 +1,49 @@
 package com.rooms.it;
 
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.security.KeyPair;
 import java.security.KeyPairGenerator;
 import java.security.NoSuchAlgorithmException;
-import java.util.Base64;
 import java.util.List;
+import java.util.function.Consumer;
+import java.util.stream.Collectors;
 
+import org.jose4j.jwk.RsaJsonWebKey;
 import org.jose4j.jws.AlgorithmIdentifiers;
 import org.jose4j.jws.JsonWebSignature;
 import org.jose4j.jwt.JwtClaims;
 import org.jose4j.lang.JoseException;
 
-/** Plays the intranet portal: a key pair of its own, and the tokens it signs (PROTOCOL.md 1.1). */
+/** Plays the intranet portal: its signing keys (each with a key id), and the tokens it signs (PROTOCOL.md 1.1). */
 final class PortalTokens {
     static final String ISSUER = "https://portal.rooms.test";
     static final String AUDIENCE = "rooms";
-    private final KeyPair keys;
+    final String keyId;
+    final KeyPair keys;
 
-    PortalTokens() throws NoSuchAlgorithmException {
+    PortalTokens(String keyId) throws NoSuchAlgorithmException {
+        this.keyId = keyId;
         KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
         generator.initialize(2048);
         this.keys = generator.generateKeyPair();
     }
 
-    /** Publishes the public key where the server reads it. */
-    void writePublicKey(Path file) throws IOException {
-        String pem = "-----BEGIN PUBLIC KEY-----\n"
-                + Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII)).encodeToString(keys.getPublic().getEncoded())
-                + "\n-----END PUBLIC KEY-----\n";
-        Files.writeString(file, pem, StandardCharsets.US_ASCII);
+    /** A JWKS publishing the public keys of these portals. */
+    static String jwks(PortalTokens... portals) {
+        return List.of(portals).stream().map(p -> {
+            RsaJsonWebKey jwk = new RsaJsonWebKey((java.security.interfaces.RSAPublicKey) p.keys.getPublic());
+            jwk.setKeyId(p.keyId);
+            jwk.setAlgorithm(AlgorithmIdentifiers.RSA_USING_SHA256);
+            jwk.setUse("sig");
+            return jwk.toJson();
+        }).collect(Collectors.joining(",", "{\"keys\":[", "]}"));
     }
 
     String token(String user, boolean admin) {
+        return token(user, admin, claims -> { });
+    }
+
+    /** A token with the standard claims, then changed by {@code change} (to forge a bad one). */
+    String token(String user, boolean admin, Consumer<JwtClaims> change) {
         JwtClaims claims = new JwtClaims();
         claims.setIssuer(ISSUER);
         claims.setAudience(AUDIENCE);
@@ -44,9 +52,11 @@ final class PortalTokens {
         claims.setStringListClaim("groups", admin ? List.of("admin") : List.of());
         claims.setIssuedAtToNow();
         claims.setExpirationTimeMinutesInTheFuture(60);
+        change.accept(claims);
         JsonWebSignature jws = new JsonWebSignature();
         jws.setPayload(claims.toJson());
         jws.setKey(keys.getPrivate());
+        jws.setKeyIdHeaderValue(keyId);
         jws.setAlgorithmHeaderValue(AlgorithmIdentifiers.RSA_USING_SHA256);
         try {
             return jws.getCompactSerialization();

@@ -24,6 +24,11 @@ final class RawHttp {
     }
 
     static Answer handshakeAt(String server, String path, String... headers) throws Exception {
+        return handshakeFrom(null, server, path, headers);
+    }
+
+    /** From a given local address (127.0.0.2 and up are loopback too): one client machine of many. */
+    static Answer handshakeFrom(String localAddress, String server, String path, String... headers) throws Exception {
         StringBuilder request = new StringBuilder("GET " + path + " HTTP/1.1\r\n");
         URI base = URI.create(server);
         request.append("Host: ").append(base.getHost()).append(':').append(base.getPort()).append("\r\n");
@@ -34,7 +39,9 @@ final class RawHttp {
             request.append(header).append("\r\n");
         }
         request.append("\r\n");
-        try (Socket socket = new Socket(base.getHost(), base.getPort())) {
+        try (Socket socket = "https".equals(base.getScheme()) ? tls(base)
+                : localAddress == null ? new Socket(base.getHost(), base.getPort())
+                : new Socket(base.getHost(), base.getPort(), java.net.InetAddress.getByName(localAddress), 0)) {
             socket.setSoTimeout(10_000);
             OutputStream out = socket.getOutputStream();
             out.write(request.toString().getBytes(StandardCharsets.UTF_8));
@@ -56,6 +63,32 @@ final class RawHttp {
             int status = Integer.parseInt(text.substring(9, 12));
             return new Answer(status, text.substring(0, end), text.substring(end + 4));
         }
+    }
+
+    /**
+     * A TLS socket that accepts the test server's self-signed certificate:
+     * the test proves the server speaks TLS, not who it is.
+     */
+    private static Socket tls(URI base) throws Exception {
+        javax.net.ssl.SSLContext context = javax.net.ssl.SSLContext.getInstance("TLS");
+        context.init(null, new javax.net.ssl.TrustManager[] {new javax.net.ssl.X509TrustManager() {
+            @Override
+            public void checkClientTrusted(java.security.cert.X509Certificate[] chain, String authType) {
+            }
+
+            @Override
+            public void checkServerTrusted(java.security.cert.X509Certificate[] chain, String authType) {
+            }
+
+            @Override
+            public java.security.cert.X509Certificate[] getAcceptedIssuers() {
+                return new java.security.cert.X509Certificate[0];
+            }
+        }}, null);
+        javax.net.ssl.SSLSocket socket = (javax.net.ssl.SSLSocket) context.getSocketFactory()
+                .createSocket(base.getHost(), base.getPort());
+        socket.startHandshake();
+        return socket;
     }
 
     private static boolean complete(String text, int headerEnd, int received) {

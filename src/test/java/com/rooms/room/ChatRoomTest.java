@@ -262,6 +262,20 @@ class ChatRoomTest {
     }
 
     @Test
+    void aProfileMayNotTakeTheNameOfAnotherUserInTheRoom() {
+        Peer alice = join("alice", Role.OWNER);
+        Peer bob = join("bob", Role.MEMBER);
+        bob.send(room, "{\"id\":\"fake\",\"type\":\"profile\",\"data\":{\"username\":\" alice \"}}");
+        JsonObject error = bob.connection.last("error");
+        assertEquals("invalid", error.getJsonObject("data").getString("code"));
+        assertEquals("fake", error.getString("ref"));
+        assertNull(alice.connection.last("profile"), "nobody saw the impersonation");
+        assertEquals("BOB", room.clients().stream().filter(c -> c == bob.client).findFirst().orElseThrow().username());
+        bob.send(room, "{\"type\":\"profile\",\"data\":{\"username\":\"Alice's friend\"}}");
+        assertEquals("Alice's friend", alice.connection.last("profile").getJsonObject("data").getString("username"));
+    }
+
+    @Test
     void profileChangeReachesEveryone() {
         Peer alice = join("alice", Role.OWNER);
         Peer bob = join("bob", Role.MEMBER);
