@@ -7,7 +7,7 @@ import java.util.List;
 import java.util.function.Consumer;
 import java.util.stream.Collectors;
 
-import org.jose4j.jwk.RsaJsonWebKey;
+import org.jose4j.jwk.PublicJsonWebKey;
 import org.jose4j.jws.AlgorithmIdentifiers;
 import org.jose4j.jws.JsonWebSignature;
 import org.jose4j.jwt.JwtClaims;
@@ -19,22 +19,44 @@ final class PortalTokens {
     static final String AUDIENCE = "rooms";
     final String keyId;
     final KeyPair keys;
+    private final String algorithm;
 
+    /** An RSA key (RS256). */
     PortalTokens(String keyId) throws NoSuchAlgorithmException {
+        this(keyId, AlgorithmIdentifiers.RSA_USING_SHA256, rsa());
+    }
+
+    private PortalTokens(String keyId, String algorithm, KeyPair keys) {
         this.keyId = keyId;
+        this.algorithm = algorithm;
+        this.keys = keys;
+    }
+
+    /** A P-256 key (ES256). */
+    static PortalTokens elliptic(String keyId) throws Exception {
+        KeyPairGenerator generator = KeyPairGenerator.getInstance("EC");
+        generator.initialize(new java.security.spec.ECGenParameterSpec("secp256r1"));
+        return new PortalTokens(keyId, AlgorithmIdentifiers.ECDSA_USING_P256_CURVE_AND_SHA256, generator.generateKeyPair());
+    }
+
+    private static KeyPair rsa() throws NoSuchAlgorithmException {
         KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
         generator.initialize(2048);
-        this.keys = generator.generateKeyPair();
+        return generator.generateKeyPair();
     }
 
     /** A JWKS publishing the public keys of these portals. */
     static String jwks(PortalTokens... portals) {
         return List.of(portals).stream().map(p -> {
-            RsaJsonWebKey jwk = new RsaJsonWebKey((java.security.interfaces.RSAPublicKey) p.keys.getPublic());
-            jwk.setKeyId(p.keyId);
-            jwk.setAlgorithm(AlgorithmIdentifiers.RSA_USING_SHA256);
-            jwk.setUse("sig");
-            return jwk.toJson();
+            try {
+                PublicJsonWebKey jwk = PublicJsonWebKey.Factory.newPublicJwk(p.keys.getPublic());
+                jwk.setKeyId(p.keyId);
+                jwk.setAlgorithm(p.algorithm);
+                jwk.setUse("sig");
+                return jwk.toJson();
+            } catch (JoseException e) {
+                throw new IllegalStateException(e);
+            }
         }).collect(Collectors.joining(",", "{\"keys\":[", "]}"));
     }
 
@@ -57,7 +79,7 @@ final class PortalTokens {
         jws.setPayload(claims.toJson());
         jws.setKey(keys.getPrivate());
         jws.setKeyIdHeaderValue(keyId);
-        jws.setAlgorithmHeaderValue(AlgorithmIdentifiers.RSA_USING_SHA256);
+        jws.setAlgorithmHeaderValue(algorithm);
         try {
             return jws.getCompactSerialization();
         } catch (JoseException e) {

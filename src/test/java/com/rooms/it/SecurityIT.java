@@ -120,6 +120,18 @@ class SecurityIT {
     }
 
     @Test
+    void anEs256TokenFromAPublishedEllipticKeyIsLetIn() throws Exception {
+        PortalTokens elliptic = PortalTokens.elliptic("portal-ec-1");
+        production.jwks.publish(PortalTokens.jwks(portal, elliptic));
+        try {
+            Thread.sleep(1000);
+            assertEquals(101, handshake("127.0.0.3", elliptic.token(TestServer.user("ec"), false)).status());
+        } finally {
+            production.jwks.publish(PortalTokens.jwks(portal));
+        }
+    }
+
+    @Test
     void theDemoSignInDoesNotExistInProduction() {
         assertEquals(404, TestServer.callAt(production.base(), "POST", "/api/dev/token", "{\"user\":\"x\"}", null)
                 .statusCode());
