@@ -1,0 +1,159 @@
+// The page: renders what the Manager reports and turns clicks into calls.
+// Everything a user wrote is put in the page as text (textContent), never as HTML.
+
+const $ = (id) => document.getElementById(id);
+
+export class RoomView {
+  constructor() {
+    this.tiles = new Map();
+    this.unread = 0;
+    this.oldestId = null;
+  }
+
+  status(text, kind = 'info') {
+    $('status').textContent = text;
+    $('status').dataset.kind = kind;
+  }
+
+  banner(text) {
+    const banner = $('banner');
+    banner.textContent = text || '';
+    banner.hidden = !text;
+  }
+
+  showCall() {
+    $('join').hidden = true;
+    $('call').hidden = false;
+  }
+
+  /** The tile of a client (created on first use); the local one is 'self'. */
+  tile(id, label) {
+    let tile = this.tiles.get(id);
+    if (!tile) {
+      tile = document.createElement('figure');
+      tile.className = 'tile';
+      tile.dataset.client = id;
+      const video = document.createElement('video');
+      video.autoplay = true;
+      video.playsInline = true;
+      video.className = id === 'self' ? 'local' : 'remote';
+      if (id === 'self') {
+        video.muted = true;
+      }
+      const caption = document.createElement('figcaption');
+      tile.append(video, caption);
+      $('grid').append(tile);
+      this.tiles.set(id, tile);
+      this.layout();
+    }
+    if (label !== undefined) {
+      tile.querySelector('figcaption').textContent = label;
+    }
+    return tile;
+  }
+
+  attach(id, stream) {
+    const video = this.tile(id).querySelector('video');
+    if (video.srcObject !== stream) {
+      video.srcObject = stream;
+    }
+  }
+
+  remove(id) {
+    this.tiles.get(id)?.remove();
+    this.tiles.delete(id);
+    this.layout();
+  }
+
+  layout() {
+    const count = Math.max(1, this.tiles.size);
+    const columns = Math.ceil(Math.sqrt(count));
+    $('grid').style.setProperty('--columns', String(columns));
+  }
+
+  roster(clients, selfId, canModerate, onKick) {
+    const list = $('roster');
+    list.replaceChildren();
+    const to = $('chat-to');
+    const chosen = to.value;
+    to.replaceChildren(new Option('Everyone', ''));
+    for (const client of clients.values()) {
+      const item = document.createElement('li');
+      const name = document.createElement('span');
+      name.textContent = client.username + (client.id === selfId ? ' (you)' : '');
+      const role = document.createElement('span');
+      role.className = 'role';
+      role.textContent = client.role;
+      const media = document.createElement('span');
+      media.className = 'media';
+      media.textContent = `${client.audio ? '' : '🔇 muted'} ${client.video ? '' : '📷 off'}`.trim();
+      item.append(name, role, media);
+      if (canModerate && client.id !== selfId) {
+        const kick = document.createElement('button');
+        kick.type = 'button';
+        kick.textContent = `Remove ${client.username}`;
+        kick.addEventListener('click', () => onKick(client.id));
+        item.append(kick);
+      }
+      list.append(item);
+      if (client.id !== selfId) {
+        to.append(new Option(`Only ${client.username}`, client.id));
+        const tile = this.tiles.get(client.id);
+        if (tile) {
+          tile.querySelector('figcaption').textContent = client.username + (client.audio ? '' : ' (muted)');
+          tile.classList.toggle('camera-off', !client.video);
+        }
+      }
+    }
+    to.value = [...to.options].some((o) => o.value === chosen) ? chosen : '';
+    $('clear-chat').hidden = !canModerate;
+  }
+
+  message(message, { prepend = false } = {}) {
+    const item = document.createElement('li');
+    item.className = message.private ? 'message private' : 'message';
+    item.dataset.id = String(message.message_id);
+    const time = document.createElement('time');
+    time.dateTime = message.time;
+    time.textContent = new Date(message.time).toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' });
+    const from = document.createElement('strong');
+    from.textContent = message.from + (message.private ? ' (private)' : '');
+    const text = document.createElement('span');
+    text.className = 'text';
+    text.textContent = message.text;
+    item.append(time, ' ', from, ' ', text);
+    const list = $('messages');
+    if (prepend) {
+      list.prepend(item);
+    } else {
+      list.append(item);
+      list.scrollTop = list.scrollHeight;
+    }
+    if (this.oldestId === null || message.message_id < this.oldestId) {
+      this.oldestId = message.message_id;
+    }
+  }
+
+  history(messages, more, older) {
+    if (!older) {
+      $('messages').replaceChildren();
+      this.oldestId = null;
+      messages.forEach((m) => this.message(m));
+    } else {
+      [...messages].reverse().forEach((m) => this.message(m, { prepend: true }));
+    }
+    $('older').hidden = !more;
+  }
+
+  cleared() {
+    $('messages').replaceChildren();
+    $('older').hidden = true;
+    this.oldestId = null;
+  }
+
+  countUnread(chatOpen) {
+    this.unread = chatOpen ? 0 : this.unread + 1;
+    $('unread').textContent = String(this.unread);
+    $('unread').hidden = this.unread === 0;
+  }
+}
