@@ -23,6 +23,8 @@ export class Manager extends EventTarget {
     this.peers = new Map();
     this.media = { audio: true, video: true };
     this.historyRequested = null;
+    this.early = [];
+    this.errors = [];
     signaler.addEventListener('frame', (event) => this.receive(event.detail.frame));
   }
 
@@ -37,6 +39,8 @@ export class Manager extends EventTarget {
         if (this.selfId !== data.client_id) {
           this.reset();
           this.selfId = data.client_id;
+          this.iceServers = null;
+          this.early = [];
           this.send({ type: 'get-ice-servers' });
         }
         this.role = data.role;
@@ -53,6 +57,9 @@ export class Manager extends EventTarget {
           peer.setIceServers(data);
         }
         this.connectPeers();
+        for (const early of this.early.splice(0)) {
+          this.receive(early);
+        }
         break;
       case 'joined':
         this.clients.set(data.id, { ...data, audio: true, video: true });
@@ -65,10 +72,15 @@ export class Manager extends EventTarget {
         break;
       case 'offer':
       case 'answer':
-        this.peerFor(frame.sender)?.description(frame.type, data);
-        break;
       case 'candidate':
-        this.peerFor(frame.sender)?.candidate(data);
+        if (!this.iceServers) {
+          // Signaling that overtook our ice-servers answer waits for it.
+          this.early.push(frame);
+        } else if (frame.type === 'candidate') {
+          this.peerFor(frame.sender)?.candidate(data);
+        } else {
+          this.peerFor(frame.sender)?.description(frame.type, data);
+        }
         break;
       case 'greeting':
         if (data && data.media && this.clients.has(frame.sender)) {
@@ -99,6 +111,7 @@ export class Manager extends EventTarget {
         }
         break;
       case 'error':
+        this.errors.push(data.code);
         this.emit('error', { code: data.code, message: data.message, ref: frame.ref });
         break;
       default:

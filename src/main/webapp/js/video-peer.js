@@ -15,16 +15,32 @@ export class VideoPeer extends EventTarget {
     this.polite = selfId < peerId;
     this.makingOffer = false;
     this.ignoreOffer = false;
+    this.settingRemoteAnswer = false;
     this.pendingCandidates = [];
+    this.counts = { sent: 0, received: 0, added: 0, refused: 0, offers: 0, answers: 0, ignored: 0 };
     this.pc = new RTCPeerConnection({ iceServers });
-    if (localStream) {
-      for (const track of localStream.getTracks()) {
-        this.pc.addTrack(track, localStream);
+    // The impolite side makes the first offer, asking for audio and video
+    // even when it sends neither; the polite side adds its tracks when that
+    // offer arrives, so the pair starts without crossed offers. (Chromium
+    // can stop gathering candidates for good when a first offer is rolled
+    // back; the browser tests caught it.) Later offers may cross freely.
+    this.localStream = localStream || new MediaStream();
+    if (this.polite) {
+      this.tracksPending = true;
+    } else {
+      for (const track of this.localStream.getTracks()) {
+        this.pc.addTrack(track, this.localStream);
+      }
+      for (const kind of ['audio', 'video']) {
+        if (!this.localStream.getTracks().some((t) => t.kind === kind)) {
+          this.pc.addTransceiver(kind, { direction: 'recvonly' });
+        }
       }
     }
     this.pc.addEventListener('negotiationneeded', () => this.offer());
     this.pc.addEventListener('icecandidate', ({ candidate }) => {
       if (candidate) {
+        this.counts.sent += 1;
         this.send({ type: 'candidate', receiver: this.peerId, data: candidate.toJSON() });
       }
     });
@@ -32,6 +48,7 @@ export class VideoPeer extends EventTarget {
       const stream = streams[0] || new MediaStream([track]);
       this.dispatchEvent(new CustomEvent('stream', { detail: { stream } }));
     });
+    this.pc.addEventListener('signalingstatechange', () => this.watchIce());
     this.pc.addEventListener('connectionstatechange', () => {
       if (this.pc.connectionState === 'failed') {
         this.pc.restartIce();
@@ -44,7 +61,7 @@ export class VideoPeer extends EventTarget {
     try {
       this.makingOffer = true;
       await this.pc.setLocalDescription();
-      this.send({ type: 'offer', receiver: this.peerId, data: { type: 'offer', sdp: this.pc.localDescription.sdp } });
+      this.sendLocal();
     } catch (error) {
       console.warn('offer failed', error);
     } finally {
@@ -52,25 +69,50 @@ export class VideoPeer extends EventTarget {
     }
   }
 
+  /**
+   * Sends what setLocalDescription() made, under its real type: when an
+   * offer from the other side was being applied meanwhile, it is an answer.
+   */
+  sendLocal() {
+    const { type, sdp } = this.pc.localDescription;
+    this.send({ type, receiver: this.peerId, data: { type, sdp } });
+  }
+
   /** An offer or answer from the other side: data is an SDP string or {type, sdp}. */
   async description(type, data) {
     const description = typeof data === 'string' ? { type, sdp: data } : { type, sdp: data.sdp };
-    const collision = type === 'offer' && (this.makingOffer || this.pc.signalingState !== 'stable');
+    const readyForOffer = !this.makingOffer
+      && (this.pc.signalingState === 'stable' || this.settingRemoteAnswer);
+    const collision = type === 'offer' && !readyForOffer;
     this.ignoreOffer = !this.polite && collision;
+    this.counts[type === 'offer' ? 'offers' : 'answers'] += 1;
     if (this.ignoreOffer) {
+      this.counts.ignored += 1;
       return;
     }
-    await this.pc.setRemoteDescription(description);
+    this.settingRemoteAnswer = type === 'answer';
+    try {
+      await this.pc.setRemoteDescription(description);
+    } finally {
+      this.settingRemoteAnswer = false;
+    }
     for (const candidate of this.pendingCandidates.splice(0)) {
       await this.addCandidate(candidate);
     }
     if (type === 'offer') {
+      if (this.tracksPending) {
+        this.tracksPending = false;
+        for (const track of this.localStream.getTracks()) {
+          this.pc.addTrack(track, this.localStream);
+        }
+      }
       await this.pc.setLocalDescription();
-      this.send({ type: 'answer', receiver: this.peerId, data: { type: 'answer', sdp: this.pc.localDescription.sdp } });
+      this.sendLocal();
     }
   }
 
   async candidate(data) {
+    this.counts.received += 1;
     if (!this.pc.remoteDescription) {
       this.pendingCandidates.push(data);
       return;
@@ -81,11 +123,37 @@ export class VideoPeer extends EventTarget {
   async addCandidate(data) {
     try {
       await this.pc.addIceCandidate(data);
+      this.counts.added += 1;
     } catch (error) {
+      this.counts.refused += 1;
       if (!this.ignoreOffer) {
         console.warn('candidate refused', error);
       }
     }
+  }
+
+  /**
+   * ICE that has not started some seconds after negotiation settled (a
+   * browser can stop gathering when its own offer is rolled back, and a
+   * candidate can be lost) is restarted: a new round with new candidates.
+   * At most three times a minute per peer, so a dead pair does not spin.
+   */
+  watchIce() {
+    if (this.pc.signalingState !== 'stable') {
+      return;
+    }
+    clearTimeout(this.iceTimer);
+    this.iceTimer = setTimeout(() => {
+      const now = Date.now();
+      this.restarts = (this.restarts || []).filter((t) => now - t < 60000);
+      const stuck = this.pc.signalingState === 'stable'
+        && (this.pc.iceConnectionState === 'new' || this.pc.iceConnectionState === 'checking');
+      if (stuck && this.restarts.length < 3) {
+        this.restarts.push(now);
+        this.counts.restarts = (this.counts.restarts || 0) + 1;
+        this.pc.restartIce();
+      }
+    }, 4000 + Math.random() * 1000);
   }
 
   /** Swaps the outgoing track of a kind (camera for screen, another device). */
@@ -112,6 +180,7 @@ export class VideoPeer extends EventTarget {
   }
 
   close() {
+    clearTimeout(this.iceTimer);
     this.pc.close();
   }
 }

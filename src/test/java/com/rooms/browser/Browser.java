@@ -25,6 +25,7 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  */
 final class Browser implements AutoCloseable {
     static final String BASE = System.getProperty("rooms.it.base", "http://localhost:19080");
+    private static final java.util.Set<Browser> OPEN = java.util.concurrent.ConcurrentHashMap.newKeySet();
     private final ChromeDriver driver;
     private final Path profile;
 
@@ -42,6 +43,7 @@ final class Browser implements AutoCloseable {
                 .usingDriverExecutable(new File("/usr/bin/chromedriver")).usingAnyFreePort().build();
         driver = new ChromeDriver(service, options);
         driver.manage().timeouts().scriptTimeout(Duration.ofSeconds(20));
+        OPEN.add(this);
     }
 
     /** Opens the room link and joins with the demo sign-in. */
@@ -52,6 +54,35 @@ final class Browser implements AutoCloseable {
         driver.findElement(By.id("join-button")).click();
         waitFor(d -> "Connected".equals(d.findElement(By.id("status")).getText()) ? true : null);
         return this;
+    }
+
+    /** Waits until {@code count} remote videos show frames; on failure says what the page's peers were doing. */
+    void remoteVideosPlaying(int count) {
+        try {
+            waitFor(d -> ((Long) script("return [...document.querySelectorAll('#grid video.remote')]"
+                    + ".filter(v => v.videoWidth > 0 && v.readyState >= 2).length")) >= count ? true : null);
+        } catch (org.openqa.selenium.TimeoutException e) {
+            StringBuilder pages = new StringBuilder();
+            for (Browser open : OPEN) {
+                pages.append(open == this ? "\n  this page: " : "\n  another page: ").append(open.diagnosis());
+            }
+            throw new AssertionError("remote videos not playing" + pages, e);
+        }
+    }
+
+    /** What the page's peers are doing, for a failure message. */
+    String diagnosis() {
+        try {
+            return String.valueOf(script("return JSON.stringify({"
+                    + "self: window.rooms.manager.selfId, errors: window.rooms.manager.errors,"
+                    + "peers: [...window.rooms.manager.peers.values()].map(p => [p.peerId, p.polite, p.pc.signalingState,"
+                    + " p.pc.connectionState, p.pc.iceConnectionState, p.pc.iceGatheringState, p.counts,"
+                    + " p.pc.localDescription && p.pc.localDescription.type, p.pc.remoteDescription && p.pc.remoteDescription.type]),"
+                    + " videos: [...document.querySelectorAll('#grid video.remote')].map(v => [v.readyState, v.videoWidth,"
+                    + " v.paused, !!v.srcObject])})"));
+        } catch (RuntimeException e) {
+            return "(no answer: " + e.getMessage() + ")";
+        }
     }
 
     Object script(String js, Object... args) {
@@ -77,6 +108,7 @@ final class Browser implements AutoCloseable {
 
     @Override
     public void close() {
+        OPEN.remove(this);
         try {
             driver.quit();
         } finally {

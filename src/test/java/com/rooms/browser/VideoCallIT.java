@@ -56,8 +56,7 @@ class VideoCallIT {
     }
 
     private static void remoteVideosPlaying(Browser person, int count) {
-        person.waitFor(d -> ((Long) person.script("return [...document.querySelectorAll('#grid video.remote')]"
-                + ".filter(v => v.videoWidth > 0 && v.readyState >= 2).length")) >= count ? true : null);
+        person.remoteVideosPlaying(count);
     }
 
     @SuppressWarnings("unchecked")
