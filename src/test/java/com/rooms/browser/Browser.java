@@ -30,15 +30,31 @@ final class Browser implements AutoCloseable {
     private final Path profile;
 
     Browser() throws IOException {
+        this(false, "1280,800");
+    }
+
+    /**
+     * @param cameraBlocked the person refused the camera (the site setting blocks it)
+     * @param windowSize    e.g. {@code 360,740} for a phone
+     */
+    Browser(boolean cameraBlocked, String windowSize) throws IOException {
         profile = Files.createTempDirectory("rooms-chromium-");
         ChromeOptions options = new ChromeOptions();
+        if (cameraBlocked) {
+            options.setExperimentalOption("prefs", java.util.Map.of(
+                    "profile.default_content_setting_values.media_stream_camera", 2,
+                    "profile.default_content_setting_values.media_stream_mic", 1));
+        }
         options.setBinary("/usr/bin/chromium");
         options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
                 "--disable-background-networking", "--disable-component-update", "--disable-sync",
-                "--use-fake-device-for-media-stream", "--use-fake-ui-for-media-stream",
+                "--use-fake-device-for-media-stream",
                 "--allow-loopback-in-peer-connection", "--disable-features=WebRtcHideLocalIpsWithMdns",
-                "--auto-select-desktop-capture-source=Entire screen", "--window-size=1280,800",
+                "--auto-select-desktop-capture-source=Entire screen", "--window-size=" + windowSize,
                 "--user-data-dir=" + profile);
+        if (!cameraBlocked) {
+            options.addArguments("--use-fake-ui-for-media-stream");
+        }
         ChromeDriverService service = new ChromeDriverService.Builder()
                 .usingDriverExecutable(new File("/usr/bin/chromedriver")).usingAnyFreePort().build();
         driver = new ChromeDriver(service, options);

@@ -1,0 +1,58 @@
+package com.rooms.browser;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.UUID;
+
+import org.openqa.selenium.By;
+import org.junit.jupiter.api.Test;
+
+/** A refused camera, a phone-sized screen, being removed: the page still does the right thing. */
+class AwkwardCircumstancesIT {
+
+    @Test
+    void someoneWhoRefusedTheCameraStillJoinsHearsAndSeesTheOthers() throws Exception {
+        String room = room();
+        try (Browser shy = new Browser(true, "1280,800").join(room, "Shy");
+             Browser bold = new Browser().join(room, "Bold")) {
+            shy.remoteVideosPlaying(1);
+            assertEquals(0L, shy.script("return window.rooms.manager.localStream.getVideoTracks().length"),
+                    "no camera was opened");
+            bold.waitFor(d -> d.findElements(By.cssSelector("#roster li")).stream()
+                    .anyMatch(li -> li.getText().contains("Shy")) ? true : null);
+        }
+    }
+
+    @Test
+    void aPhoneSizedScreenNeedsNoSidewaysScrolling() throws Exception {
+        String room = room();
+        try (Browser phone = new Browser(false, "360,740").join(room, "Phone");
+             Browser desk = new Browser().join(room, "Desk")) {
+            phone.remoteVideosPlaying(1);
+            long width = (Long) phone.script("return document.documentElement.scrollWidth");
+            long viewport = (Long) phone.script("return window.innerWidth");
+            assertTrue(width <= viewport, "page " + width + " px wide in a " + viewport + " px window");
+        }
+    }
+
+    @Test
+    void aKickedPersonIsToldSoAndStaysOut() throws Exception {
+        String room = room();
+        try (Browser owner = new Browser().join(room, "Owner"); Browser guest = new Browser().join(room, "Guest")) {
+            owner.waitFor(d -> d.findElements(By.cssSelector("#roster button")).size() == 1 ? true : null);
+            owner.waitFor(d -> {
+                d.findElement(By.cssSelector("#roster button")).click();
+                return true;
+            });
+            guest.waitFor(d -> d.findElement(By.id("banner")).getText().contains("removed") ? true : null);
+            assertEquals("Closed", guest.find("status").getText());
+            owner.waitFor(d -> ((Long) owner.script("return document.querySelectorAll('#grid video.remote').length"))
+                    == 0L ? true : null);
+        }
+    }
+
+    private static String room() {
+        return "odd-" + UUID.randomUUID().toString().substring(0, 8);
+    }
+}
