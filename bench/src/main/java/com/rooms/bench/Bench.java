@@ -7,7 +7,7 @@ import java.util.Map;
 /**
  * {@code mvn -f bench/pom.xml -q compile exec:java -Dexec.args="<scenario> [--name value ...]"}
  *
- * <p>Scenarios: {@code fanout}. Common options: {@code --base} (default
+ * <p>Scenarios: {@code fanout}, {@code join}. Common options: {@code --base} (default
  * http://localhost:9080; the server must run the dev configuration, whose
  * demo sign-in gives the tokens), {@code --out} (folder for the JSON
  * results, default target/bench).
@@ -18,7 +18,7 @@ public final class Bench {
 
     public static void main(String[] args) throws Exception {
         if (args.length == 0) {
-            System.err.println("usage: <scenario> [--name value ...]; scenarios: fanout");
+            System.err.println("usage: <scenario> [--name value ...]; scenarios: fanout, join");
             System.exit(2);
         }
         Map<String, String> options = new HashMap<>();
@@ -32,6 +32,7 @@ public final class Bench {
         Options o = new Options(options);
         Report report = switch (args[0]) {
             case "fanout" -> new Fanout(o).run();
+            case "join" -> new Join(o).run();
             default -> {
                 System.err.println("unknown scenario " + args[0]);
                 System.exit(2);
