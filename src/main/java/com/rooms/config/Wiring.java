@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.PublicKey;
 import java.time.Clock;
+import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -137,7 +138,7 @@ public class Wiring {
     @Produces
     @Singleton
     HandshakeLimits handshakeLimits() {
-        long window = java.util.concurrent.TimeUnit.SECONDS.toNanos(config.handshakeWindowSeconds());
+        long window = TimeUnit.SECONDS.toNanos(config.handshakeWindowSeconds());
         return new HandshakeLimits(new Throttle(config.handshakesPerUser(), window, 100_000),
                 new Throttle(config.handshakesPerAddress(), window, 100_000), config.handshakeWindowSeconds());
     }

@@ -1,10 +1,13 @@
 package com.rooms.history;
 
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.NavigableMap;
+import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentSkipListMap;
 import java.util.concurrent.atomic.AtomicLong;
@@ -100,8 +103,8 @@ public class InMemoryHistoryStore implements HistoryStore {
                     || (q.since() != null && m.sentAt().isBefore(q.since()))
                     || (q.until() != null && !m.sentAt().isBefore(q.until()))
                     || (q.userId() != null && !q.userId().equals(m.userId()))
-                    || !q.words().stream().allMatch(w -> m.text().toLowerCase(java.util.Locale.ROOT)
-                            .contains(w.toLowerCase(java.util.Locale.ROOT)))) {
+                    || !q.words().stream().allMatch(w -> m.text().toLowerCase(Locale.ROOT)
+                            .contains(w.toLowerCase(Locale.ROOT)))) {
                 continue;
             }
             found.add(new ArchivedMessage(m, cleared));
@@ -113,8 +116,8 @@ public class InMemoryHistoryStore implements HistoryStore {
     }
 
     @Override
-    public Map<String, Integer> purgeBefore(java.time.Instant cutoff) {
-        Map<String, Integer> purged = new java.util.TreeMap<>();
+    public Map<String, Integer> purgeBefore(Instant cutoff) {
+        Map<String, Integer> purged = new TreeMap<>();
         logs.forEach((roomId, log) -> {
             synchronized (log) {
                 int before = log.messages.size();

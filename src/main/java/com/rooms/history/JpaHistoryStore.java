@@ -1,5 +1,6 @@
 package com.rooms.history;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.Collections;
@@ -36,6 +37,9 @@ public class JpaHistoryStore implements HistoryStore {
     @Inject
     GroupCommit writer;
 
+    @Inject
+    Clock clock;
+
     /** The newest committed id per room, so joining clients need not ask the database. */
     private final Map<String, Long> lastIds = new ConcurrentHashMap<>();
 
@@ -63,32 +67,13 @@ public class JpaHistoryStore implements HistoryStore {
         });
     }
 
+    /** The same query as {@link #search}, for one viewer and without cleared messages; one more row tells {@code more}. */
     @Override
     public HistoryPage page(String roomId, HistoryView view, Long beforeId, int limit) {
-        List<MessageRow> rows = tx.read(em -> {
-            StringBuilder jpql = new StringBuilder("SELECT m FROM MessageRow m WHERE m.roomId = :room"
-                    + " AND m.clearedAt IS NULL AND m.id > :after"
-                    + " AND (m.receiverUserId IS NULL OR m.receiverUserId = :viewer OR m.senderUserId = :viewer)");
-            if (view.sentSince() != null) {
-                jpql.append(" AND m.sentAt >= :since");
-            }
-            if (beforeId != null) {
-                jpql.append(" AND m.id < :before");
-            }
-            jpql.append(" ORDER BY m.id DESC");
-            TypedQuery<MessageRow> query = em.createQuery(jpql.toString(), MessageRow.class)
-                    .setParameter("room", roomId).setParameter("after", view.afterId())
-                    .setParameter("viewer", view.userId()).setMaxResults(limit + 1);
-            if (view.sentSince() != null) {
-                query.setParameter("since", Times.column(view.sentSince()));
-            }
-            if (beforeId != null) {
-                query.setParameter("before", beforeId);
-            }
-            return query.getResultList();
-        });
+        List<ArchivedMessage> rows = search(new MessageQuery(roomId, view, beforeId, null, null, null, null, List.of(),
+                false, limit + 1));
         boolean more = rows.size() > limit;
-        List<ChatMessage> page = rows.stream().limit(limit).map(MessageRow::toMessage).collect(Collectors.toList());
+        List<ChatMessage> page = rows.stream().limit(limit).map(ArchivedMessage::message).collect(Collectors.toList());
         Collections.reverse(page);
         return new HistoryPage(page, more);
     }
@@ -107,7 +92,7 @@ public class JpaHistoryStore implements HistoryStore {
 
     @Override
     public void clear(String roomId, Runnable cleared, Consumer<RuntimeException> failed) {
-        OffsetDateTime now = Times.column(Instant.now());
+        OffsetDateTime now = Times.column(clock.instant());
         writer.submit(new Write() {
             @Override
             public void apply(EntityManager em) {

@@ -2,6 +2,7 @@ package com.rooms.membership;
 
 import java.time.Instant;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -65,6 +66,18 @@ public class InMemoryRoomDirectory implements RoomDirectory {
     @Override
     public Optional<Member> member(String roomId, String userId) {
         return Optional.ofNullable(members.getOrDefault(roomId, Map.of()).get(userId));
+    }
+
+    @Override
+    public Map<String, Role> roles(String userId) {
+        Map<String, Role> roles = new HashMap<>();
+        members.forEach((roomId, roomMembers) -> {
+            Member m = roomMembers.get(userId);
+            if (m != null) {
+                roles.put(roomId, m.role());
+            }
+        });
+        return roles;
     }
 
     @Override

@@ -2,6 +2,7 @@ package com.rooms.membership;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
 
@@ -112,6 +113,13 @@ public class JpaRoomDirectory implements RoomDirectory {
     public Optional<Member> member(String roomId, String userId) {
         return tx.read(em -> Optional.ofNullable(em.find(MemberRow.class, new MemberRow.Key(roomId, userId)))
                 .map(MemberRow::toMember));
+    }
+
+    @Override
+    public Map<String, Role> roles(String userId) {
+        return tx.read(em -> em.createQuery("SELECT m FROM MemberRow m WHERE m.userId = :user", MemberRow.class)
+                .setParameter("user", userId).getResultList()).stream()
+                .map(MemberRow::toMember).collect(Collectors.toMap(Member::roomId, Member::role));
     }
 
     @Override

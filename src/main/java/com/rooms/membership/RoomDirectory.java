@@ -2,6 +2,7 @@ package com.rooms.membership;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /** The rooms and their members, wherever they are kept. */
@@ -31,6 +32,9 @@ public interface RoomDirectory {
     List<Room> memberOf(String userId);
 
     Optional<Member> member(String roomId, String userId);
+
+    /** The user's role in every room they are a member of, by room id (one query for a list of rooms). */
+    Map<String, Role> roles(String userId);
 
     /** The room's members, by user id. */
     List<Member> members(String roomId);

@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.locks.ReentrantLock;
@@ -332,12 +333,12 @@ public class ChatRoom {
      * Identity itself is the {@code user_id}, which only the token sets.
      */
     private void rename(ChatClient client, ClientFrame frame, String username, long now) {
-        String wanted = username.strip().toLowerCase(java.util.Locale.ROOT);
+        String wanted = username.strip().toLowerCase(Locale.ROOT);
         lock.lock();
         try {
             for (ChatClient other : everyone) {
                 if (!other.userId().equals(client.userId())
-                        && other.username().strip().toLowerCase(java.util.Locale.ROOT).equals(wanted)) {
+                        && other.username().strip().toLowerCase(Locale.ROOT).equals(wanted)) {
                     throw new FrameRejected(ErrorCode.INVALID, "another user in this room goes by that name");
                 }
             }

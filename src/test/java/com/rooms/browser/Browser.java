@@ -86,6 +86,19 @@ final class Browser implements AutoCloseable {
         }
     }
 
+    /** Waits until the remote videos have decoded at least ten more frames (getStats framesDecoded). */
+    void framesAdvance() {
+        long first = framesDecoded();
+        waitFor(d -> framesDecoded() > first + 10 ? true : null);
+    }
+
+    @SuppressWarnings("unchecked")
+    long framesDecoded() {
+        java.util.Map<String, Object> stats = (java.util.Map<String, Object>) asyncScript(
+                "const done = arguments[arguments.length - 1]; window.rooms.manager.stats().then(done);");
+        return stats.values().stream().mapToLong(v -> ((Number) v).longValue()).sum();
+    }
+
     /** What the page's peers are doing, for a failure message. */
     String diagnosis() {
         try {

@@ -8,7 +8,6 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 
@@ -23,7 +22,7 @@ class CallControlsIT {
     void muteAndCameraOffAreSeenByTheOtherSide() throws Exception {
         String room = room();
         try (Browser alice = new Browser().join(room, "Alice"); Browser bob = new Browser().join(room, "Bob")) {
-            remoteVideosPlaying(bob, 1);
+            bob.remoteVideosPlaying(1);
             alice.find("mic").click();
             alice.find("camera").click();
             bob.waitFor(d -> d.findElements(By.cssSelector("#roster li")).stream()
@@ -40,13 +39,13 @@ class CallControlsIT {
     void screenSharingReplacesTheVideoTrackAndFramesKeepComing() throws Exception {
         String room = room();
         try (Browser alice = new Browser().join(room, "Alice"); Browser bob = new Browser().join(room, "Bob")) {
-            remoteVideosPlaying(bob, 1);
+            bob.remoteVideosPlaying(1);
             String camera = (String) alice.script(SENT_VIDEO_LABEL);
             alice.find("screen").click();
             alice.waitFor(d -> "true".equals(d.findElement(By.id("screen")).getAttribute("aria-pressed")) ? true : null);
             String shared = (String) alice.script(SENT_VIDEO_LABEL);
             assertNotEquals(camera, shared, "the screen is sent instead of the camera");
-            framesAdvance(bob);
+            bob.framesAdvance();
         }
     }
 
@@ -54,8 +53,8 @@ class CallControlsIT {
     void offersMadeAtTheSameMomentByBothSidesStillConnect() throws Exception {
         String room = room();
         try (Browser alice = new Browser().join(room, "Alice"); Browser bob = new Browser().join(room, "Bob")) {
-            remoteVideosPlaying(alice, 1);
-            remoteVideosPlaying(bob, 1);
+            alice.remoteVideosPlaying(1);
+            bob.remoteVideosPlaying(1);
             String offerNow = "[...window.rooms.manager.peers.values()].forEach(p => p.pc.restartIce());";
             for (int round = 0; round < 3; round++) {
                 CompletableFuture<Object> a = CompletableFuture.supplyAsync(() -> alice.script(offerNow));
@@ -65,7 +64,7 @@ class CallControlsIT {
             for (Browser person : List.of(alice, bob)) {
                 person.waitFor(d -> "stable".equals(person.script(
                         "return [...window.rooms.manager.peers.values()][0].pc.signalingState")) ? true : null);
-                framesAdvance(person);
+                person.framesAdvance();
             }
         }
     }
@@ -88,7 +87,7 @@ class CallControlsIT {
                 person.waitFor(d -> "Connected".equals(d.findElement(By.id("status")).getText()) ? true : null);
                 person.waitFor(d -> d.findElement(By.id("messages")).getText().contains("said before the restart")
                         ? true : null);
-                remoteVideosPlaying(person, 1);
+                person.remoteVideosPlaying(1);
             }
             bob.find("chat-text").sendKeys("and after", Keys.ENTER);
             alice.waitFor(d -> d.findElement(By.id("messages")).getText().contains("and after") ? true : null);
@@ -97,22 +96,6 @@ class CallControlsIT {
 
     private static final String SENT_VIDEO_LABEL = "return [...window.rooms.manager.peers.values()][0].pc.getSenders()"
             + ".map(s => s.track).filter(t => t && t.kind === 'video').map(t => t.label)[0] || ''";
-
-    private static void remoteVideosPlaying(Browser person, int count) {
-        person.remoteVideosPlaying(count);
-    }
-
-    private static void framesAdvance(Browser person) {
-        long first = decoded(person);
-        person.waitFor(d -> decoded(person) > first + 10 ? true : null);
-    }
-
-    @SuppressWarnings("unchecked")
-    private static long decoded(Browser person) {
-        Map<String, Object> stats = (Map<String, Object>) person.asyncScript(
-                "const done = arguments[arguments.length - 1]; window.rooms.manager.stats().then(done);");
-        return stats.values().stream().mapToLong(v -> ((Number) v).longValue()).sum();
-    }
 
     private static int drain(String method, String token) throws Exception {
         return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(Browser.BASE + "/api/admin/drain"))

@@ -2,11 +2,9 @@ package com.rooms.browser;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 
 import org.openqa.selenium.By;
@@ -22,8 +20,8 @@ class VideoCallIT {
         String room = room();
         try (Browser alice = new Browser().join(room, "Alice"); Browser bob = new Browser().join(room, "Bob")) {
             for (Browser person : List.of(alice, bob)) {
-                remoteVideosPlaying(person, 1);
-                framesAdvance(person);
+                person.remoteVideosPlaying(1);
+                person.framesAdvance();
             }
             alice.screenshot(Path.of("target", "browser", "two-person-call.png"));
 
@@ -44,33 +42,15 @@ class VideoCallIT {
         try (Browser a = new Browser().join(room, "Ana"); Browser b = new Browser().join(room, "Ben");
              Browser c = new Browser().join(room, "Cat")) {
             for (Browser person : List.of(a, b, c)) {
-                remoteVideosPlaying(person, 2);
+                person.remoteVideosPlaying(2);
             }
             c.find("leave").click();
             for (Browser person : List.of(a, b)) {
                 person.waitFor(d -> ((Long) person.script("return document.querySelectorAll('#grid video.remote').length"))
                         == 1L ? true : null);
             }
-            remoteVideosPlaying(a, 1);
+            a.remoteVideosPlaying(1);
         }
-    }
-
-    private static void remoteVideosPlaying(Browser person, int count) {
-        person.remoteVideosPlaying(count);
-    }
-
-    @SuppressWarnings("unchecked")
-    private static void framesAdvance(Browser person) {
-        long first = decoded(person);
-        person.waitFor(d -> decoded(person) > first + 10 ? true : null);
-        assertTrue(decoded(person) > first);
-    }
-
-    @SuppressWarnings("unchecked")
-    private static long decoded(Browser person) {
-        Map<String, Object> stats = (Map<String, Object>) person.asyncScript(
-                "const done = arguments[arguments.length - 1]; window.rooms.manager.stats().then(done);");
-        return stats.values().stream().mapToLong(v -> ((Number) v).longValue()).sum();
     }
 
     private static String room() {

@@ -2,8 +2,6 @@ package com.rooms.it;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import java.net.URI;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 
 import jakarta.json.JsonObject;
@@ -64,16 +62,11 @@ class DrainIT {
     }
 
     private static HttpResponse<String> call(String method, String token) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(TestServer.BASE + "/api/admin/drain"))
-                .method(method, HttpRequest.BodyPublishers.noBody());
-        if (token != null) {
-            request.header("Authorization", "Bearer " + token);
-        }
-        return TestServer.send(request.build());
+        return TestServer.call(method, "/api/admin/drain", null, token);
     }
 
     private static HttpResponse<String> get(String path) {
-        return TestServer.send(HttpRequest.newBuilder(URI.create(TestServer.BASE + path)).build());
+        return TestServer.call("GET", path, null, null);
     }
 
     private static RawHttp.Answer handshake(String room) {

@@ -267,6 +267,7 @@ abstract class StoreContract {
         assertTrue(enterable.contains(mine.id()));
         assertFalse(enterable.contains(closed.id()));
         assertEquals(List.of(mine.id()), directory.memberOf(user).stream().map(Room::id).collect(Collectors.toList()));
+        assertEquals(Map.of(mine.id(), Role.MEMBER), directory.roles(user), "the user's roles, in one query");
     }
 
     @Test
