@@ -1,7 +1,5 @@
 package com.rooms.protocol;
 
-import jakarta.json.JsonValue;
-
 /** The typed content of a client frame, one record per thing a client may ask. */
 public sealed interface Command {
 
@@ -9,7 +7,7 @@ public sealed interface Command {
     String type();
 
     /** {@code ping} without a receiver: the server answers {@code pong}. */
-    record Ping(JsonValue data) implements Command {
+    record Ping(RawJson data) implements Command {
         public String type() {
             return "ping";
         }
@@ -20,9 +18,9 @@ public sealed interface Command {
      * data: {@code offer}, {@code answer}, {@code candidate}, {@code greeting},
      * {@code bye}, and {@code ping}/{@code pong} with a receiver.
      *
-     * @param data the payload as received, or null when the frame had none
+     * @param data the payload exactly as received, or null when the frame had none
      */
-    record Relay(String type, JsonValue data) implements Command {
+    record Relay(String type, RawJson data) implements Command {
     }
 
     /** A chat message; private when the frame has a receiver. */

@@ -33,6 +33,8 @@ public final class FrameDecoder {
     public static final int MAX_USERNAME_LENGTH = 64;
     public static final int DEFAULT_HISTORY_LIMIT = 50;
     public static final int MAX_HISTORY_LIMIT = 200;
+    /** Objects and arrays nested deeper than this (the frame itself counting as one) are {@code bad-json}. */
+    public static final int MAX_DEPTH = 100;
 
     private static final Set<String> RELAY_TYPES = Set.of("offer", "answer", "candidate", "greeting", "bye");
     private static final Set<String> SERVER_ONLY_TYPES =
@@ -41,27 +43,76 @@ public final class FrameDecoder {
     private final JsonParserFactory parsers = Json.createParserFactory(Map.of());
 
     public ClientFrame decode(String text) {
-        JsonObject frame = parseObject(text);
+        Envelope frame = scan(text);
         String id = frameId(frame);
         try {
             String type = type(frame);
-            String receiver = optionalString(frame, "receiver", "receiver");
+            String receiver = frame.string("receiver", frame.receiver, frame.receiverWrong);
             if (receiver != null && receiver.isEmpty()) {
                 receiver = null;
             }
-            JsonValue data = frame.get("data");
-            return new ClientFrame(id, receiver, command(type, receiver != null, data));
+            return new ClientFrame(id, receiver, command(type, receiver != null, frame.data));
         } catch (FrameRejected rejected) {
             throw rejected.withRef(id);
         }
     }
 
-    private JsonObject parseObject(String text) {
+    /**
+     * The top-level fields of a frame, read in one pass of the streaming
+     * parser (which checks the whole frame is JSON). {@code data} is kept as
+     * the exact text the client sent, so a relayed payload is never built
+     * into objects nor written again; a repeated key counts once, its last
+     * value.
+     */
+    private static final class Envelope {
+        String id;
+        String type;
+        String receiver;
+        boolean idWrong;
+        boolean typeWrong;
+        boolean receiverWrong;
+        RawJson data;
+
+        String string(String key, String value, boolean wrong) {
+            if (wrong) {
+                throw new FrameRejected(ErrorCode.INVALID, key + " must be a string");
+            }
+            return value;
+        }
+    }
+
+    private Envelope scan(String text) {
         try (JsonParser parser = parsers.createParser(new StringReader(text))) {
             if (!parser.hasNext() || parser.next() != JsonParser.Event.START_OBJECT) {
                 throw new FrameRejected(ErrorCode.BAD_JSON, "frame is not a JSON object");
             }
-            JsonObject frame = parser.getObject();
+            Envelope frame = new Envelope();
+            for (JsonParser.Event event = parser.next(); event != JsonParser.Event.END_OBJECT; event = parser.next()) {
+                String key = parser.getString();
+                int afterKey = (int) parser.getLocation().getStreamOffset();
+                JsonParser.Event value = parser.next();
+                switch (key) {
+                    case "id" -> {
+                        frame.id = stringOrNull(parser, value);
+                        frame.idWrong = isWrong(value);
+                    }
+                    case "type" -> {
+                        frame.type = stringOrNull(parser, value);
+                        frame.typeWrong = isWrong(value);
+                    }
+                    case "receiver" -> {
+                        frame.receiver = stringOrNull(parser, value);
+                        frame.receiverWrong = isWrong(value);
+                    }
+                    default -> { }
+                }
+                skipStructure(parser, value);
+                if (key.equals("data")) {
+                    int end = (int) parser.getLocation().getStreamOffset();
+                    frame.data = value == JsonParser.Event.VALUE_NULL ? null
+                            : new RawJson(text.substring(valueStart(text, afterKey), end));
+                }
+            }
             if (parser.hasNext()) {
                 throw new FrameRejected(ErrorCode.BAD_JSON, "frame has content after the JSON object");
             }
@@ -76,41 +127,89 @@ public final class FrameDecoder {
         }
     }
 
-    private static String frameId(JsonObject frame) {
-        String id = optionalString(frame, "id", "id");
+    private static String stringOrNull(JsonParser parser, JsonParser.Event value) {
+        return value == JsonParser.Event.VALUE_STRING ? parser.getString() : null;
+    }
+
+    private static boolean isWrong(JsonParser.Event value) {
+        return value != JsonParser.Event.VALUE_STRING && value != JsonParser.Event.VALUE_NULL;
+    }
+
+    /** Reads past an object or array, refusing one nested deeper than {@link #MAX_DEPTH}. */
+    private static void skipStructure(JsonParser parser, JsonParser.Event value) {
+        if (value != JsonParser.Event.START_OBJECT && value != JsonParser.Event.START_ARRAY) {
+            return;
+        }
+        int depth = 2;
+        while (depth > 1) {
+            switch (parser.next()) {
+                case START_OBJECT, START_ARRAY -> {
+                    if (++depth > MAX_DEPTH) {
+                        throw new FrameRejected(ErrorCode.BAD_JSON, "frame is nested too deeply");
+                    }
+                }
+                case END_OBJECT, END_ARRAY -> depth--;
+                default -> { }
+            }
+        }
+    }
+
+    /** Where a value begins: past the whitespace and colon that follow its key. */
+    private static int valueStart(String text, int afterKey) {
+        int i = afterKey;
+        while (isWhitespace(text.charAt(i))) {
+            i++;
+        }
+        i++;
+        while (isWhitespace(text.charAt(i))) {
+            i++;
+        }
+        return i;
+    }
+
+    private static boolean isWhitespace(char c) {
+        return c == ' ' || c == '\t' || c == '\n' || c == '\r';
+    }
+
+    private static String frameId(Envelope frame) {
+        String id = frame.string("id", frame.id, frame.idWrong);
         if (id != null && codePoints(id) > MAX_ID_LENGTH) {
             throw new FrameRejected(ErrorCode.INVALID, "id is longer than " + MAX_ID_LENGTH + " characters");
         }
         return id;
     }
 
-    private static String type(JsonObject frame) {
-        JsonValue type = frame.get("type");
-        if (type == null || type == JsonValue.NULL) {
-            throw new FrameRejected(ErrorCode.INVALID, "type is missing");
-        }
-        if (!(type instanceof JsonString s)) {
+    private static String type(Envelope frame) {
+        if (frame.typeWrong) {
             throw new FrameRejected(ErrorCode.INVALID, "type must be a string");
         }
-        return s.getString();
+        if (frame.type == null) {
+            throw new FrameRejected(ErrorCode.INVALID, "type is missing");
+        }
+        return frame.type;
     }
 
-    private Command command(String type, boolean directed, JsonValue data) {
+    private Command command(String type, boolean directed, RawJson raw) {
         if (RELAY_TYPES.contains(type)) {
-            return new Command.Relay(type, data);
+            return new Command.Relay(type, raw);
         }
         switch (type) {
             case "ping":
-                return directed ? new Command.Relay(type, data) : new Command.Ping(data);
+                return directed ? new Command.Relay(type, raw) : new Command.Ping(raw);
             case "pong":
                 if (!directed) {
                     throw new FrameRejected(ErrorCode.INVALID, "pong from a client needs a receiver");
                 }
-                return new Command.Relay(type, data);
-            case "text":
-                return new Command.Text(text(data));
+                return new Command.Relay(type, raw);
             default:
                 break;
+        }
+        return request(type, directed, raw == null ? null : raw.parse(parsers));
+    }
+
+    private Command request(String type, boolean directed, JsonValue data) {
+        if (type.equals("text")) {
+            return new Command.Text(text(data));
         }
         if (directed) {
             if (SERVER_ONLY_TYPES.contains(type) || !isRequest(type)) {

@@ -31,6 +31,18 @@ class FrameDecoderTest {
         assertEquals(ErrorCode.BAD_JSON, e.code());
     }
 
+    @Test
+    void dataMayNestUpToTheLimitAndNoDeeper() {
+        int inFrame = FrameDecoder.MAX_DEPTH - 1;
+        String deepest = "[".repeat(inFrame) + "]".repeat(inFrame);
+        assertEquals(deepest, ((Command.Relay) decoder.decode("{\"type\":\"greeting\",\"data\":" + deepest + "}")
+                .command()).data().text());
+        String tooDeep = "{\"type\":\"greeting\",\"data\":{\"a\":" + deepest + "}}";
+        FrameRejected e = assertThrows(FrameRejected.class, () -> decoder.decode(tooDeep));
+        assertEquals(ErrorCode.BAD_JSON, e.code());
+        assertEquals("frame is nested too deeply", e.getMessage());
+    }
+
     @ParameterizedTest
     @CsvSource(delimiter = '|', value = {
         "{\"data\":{}}|type is missing",
@@ -104,6 +116,35 @@ class FrameDecoderTest {
         assertEquals("offer", relay.type());
         assertEquals("n-2", frame.receiver());
         assertEquals("{\"type\":\"offer\",\"sdp\":\"v=0\\r\\n\",\"extra\":[1,2.50]}", relay.data().toString());
+    }
+
+    @Test
+    void relayedDataIsTheExactTextSentWhateverItsKind() {
+        String[] values = {"{ \"a\" : [1, {\"b\":\"}\"}] }", "[1,{},[]]", "\"s\\\"}\"", "-5.5e3", "0", "true", "false",
+            "{\"x\":\"\u00fc\ud834\udd1e\\u0041\"}"};
+        for (String value : values) {
+            for (String frame : new String[] {
+                "{\"type\":\"offer\",\"data\":" + value + "}",
+                "{ \"data\" :\t" + value + " , \"type\" : \"answer\", \"id\":\"é\"}",
+                "{\"type\":\"candidate\",\"data\":\n" + value + "\n}"}) {
+                Command.Relay relay = assertInstanceOf(Command.Relay.class, decoder.decode(frame).command());
+                assertEquals(value, relay.data().text(), frame);
+            }
+        }
+    }
+
+    @Test
+    void relayWithoutDataOrWithNullDataCarriesNone() {
+        assertNull(((Command.Relay) decoder.decode("{\"type\":\"bye\"}").command()).data());
+        assertNull(((Command.Relay) decoder.decode("{\"type\":\"bye\",\"data\":null}").command()).data());
+    }
+
+    @Test
+    void aRepeatedKeyCountsWithItsLastValue() {
+        ClientFrame frame = decoder.decode("{\"type\":\"text\",\"data\":{\"text\":\"a\"},\"type\":\"greeting\",\"data\":[2]}");
+        assertEquals("[2]", ((Command.Relay) frame.command()).data().text());
+        FrameRejected e = assertThrows(FrameRejected.class, () -> decoder.decode("{\"type\":\"bye\",\"type\":7}"));
+        assertEquals("type must be a string", e.getMessage());
     }
 
     @Test

@@ -39,6 +39,23 @@ class FrameEncoderTest {
     }
 
     @Test
+    void rawRelayedDataIsCopiedByteForByte() {
+        String data = "{ \"sdp\" : \"v=0\\r\\n\", \"n\": 1.50e0 }";
+        assertEquals("{\"type\":\"offer\",\"id\":\"c-1\",\"sender\":\"a-1\",\"receiver\":\"b-2\",\"data\":" + data + "}",
+                ENCODER.encode(new ServerFrame("offer", "c-1", null, "a-1", "b-2", new RawJson(data))));
+    }
+
+    @Test
+    void directlyWrittenFramesMatchWhatJsonBindingWrites() {
+        String[] ids = {"c-1", "quote\"back\\slash", "line\nbreak\ttab\u0001\u001f", "é😀", null};
+        for (String id : ids) {
+            String direct = ENCODER.encode(new ServerFrame("candidate", id, null, "a-1", null, new RawJson("{\"k\":[1]}")));
+            String bound = ENCODER.encode(new ServerFrame("candidate", id, null, "a-1", null, json("{\"k\":[1]}")));
+            assertEquals(json(bound), json(direct), String.valueOf(id));
+        }
+    }
+
+    @Test
     void frameWithoutDataLeavesItOut() {
         assertEquals("{\"type\":\"bye\",\"sender\":\"a\"}", ENCODER.encode(new ServerFrame("bye", null, null, "a", null, null)));
     }
