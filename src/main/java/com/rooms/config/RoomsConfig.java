@@ -25,6 +25,10 @@ public class RoomsConfig {
     String mode;
 
     @Inject
+    @ConfigProperty(name = "rooms.bench", defaultValue = "false")
+    boolean bench;
+
+    @Inject
     @ConfigProperty(name = "rooms.node-id")
     Optional<String> nodeId;
 
@@ -115,6 +119,20 @@ public class RoomsConfig {
     /** The dev configuration: demo sign-in, rooms created on first join. Anything but "dev" is production. */
     public boolean dev() {
         return "dev".equals(mode.trim());
+    }
+
+    /**
+     * Benchmark mode (docs/performance.md): the bare forwarding endpoint and
+     * the heap probe are installed, and the per-connection frame rates and
+     * handshake throttles are lifted. Honoured in the dev mode only.
+     */
+    public boolean bench() {
+        return bench && dev();
+    }
+
+    /** Benchmark mode was asked for where it is not allowed. */
+    public boolean benchRefused() {
+        return bench && !dev();
     }
 
     public Optional<String> nodeId() {

@@ -65,6 +65,12 @@ public class Wiring {
         } else if (signIn.problem() != null) {
             LOG.severe("Nobody can sign in: " + signIn.problem());
         }
+        if (config.bench()) {
+            LOG.warning("rooms.bench=true: the bare relay /bench/relay/* and /api/bench/heap are installed, and frame"
+                    + " rates and handshake throttles are OFF. For load tests only.");
+        } else if (config.benchRefused()) {
+            LOG.warning("rooms.bench=true is ignored: benchmark mode is only honoured with rooms.mode=dev.");
+        }
     }
 
     @Produces
@@ -139,8 +145,10 @@ public class Wiring {
     @Singleton
     HandshakeLimits handshakeLimits() {
         long window = TimeUnit.SECONDS.toNanos(config.handshakeWindowSeconds());
-        return new HandshakeLimits(new Throttle(config.handshakesPerUser(), window, 100_000),
-                new Throttle(config.handshakesPerAddress(), window, 100_000), config.handshakeWindowSeconds());
+        int perUser = config.bench() ? 0 : config.handshakesPerUser();
+        int perAddress = config.bench() ? 0 : config.handshakesPerAddress();
+        return new HandshakeLimits(new Throttle(perUser, window, 100_000),
+                new Throttle(perAddress, window, 100_000), config.handshakeWindowSeconds());
     }
 
     @Produces
@@ -190,7 +198,7 @@ public class Wiring {
                               RoomMetrics metrics, Clock clock) {
         int onJoin = Math.max(0, Math.min(config.historyOnJoin(), FrameDecoder.MAX_HISTORY_LIMIT));
         return new RoomServices(decoder, encoder, history, directory, audit, ice, signIn.verifier(), metrics,
-                executor, clock, onJoin);
+                executor, clock, onJoin, !config.bench());
     }
 
     /** The one writer of chat, presence notes and audit events: see {@link GroupCommit}. */

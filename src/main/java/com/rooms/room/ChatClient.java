@@ -20,6 +20,7 @@ public final class ChatClient {
     private volatile Role role;
     private final HistoryView historyView;
     private final OutboundQueue out;
+    /** Null when frame rates are off (benchmark mode). */
     private final FrameRateGuard rate;
     private volatile Identity identity;
     private volatile String username;
@@ -39,7 +40,7 @@ public final class ChatClient {
         this.username = identity.displayName();
         this.role = role;
         this.historyView = historyView;
-        this.rate = new FrameRateGuard(nowNanos);
+        this.rate = services.frameRates() ? new FrameRateGuard(nowNanos) : null;
         this.lastHeardNanos = nowNanos;
         this.lastPingNanos = nowNanos;
         this.out = new OutboundQueue(connection, services.closer(), services.metrics(), this::overflowed);

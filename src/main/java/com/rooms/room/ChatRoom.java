@@ -240,7 +240,11 @@ public class ChatRoom {
     }
 
     private boolean admit(ChatClient client, boolean isText, String ref, long now) {
-        FrameRateGuard.Verdict verdict = client.rate().check(isText, now);
+        FrameRateGuard rate = client.rate();
+        if (rate == null) {
+            return true;
+        }
+        FrameRateGuard.Verdict verdict = rate.check(isText, now);
         switch (verdict) {
             case ACCEPT:
                 return true;

@@ -16,8 +16,10 @@ import com.rooms.security.TokenVerifier;
  *
  * @param closer        runs connection closes, which may block, off the caller's thread
  * @param historyOnJoin how many messages a joining client is shown
+ * @param frameRates    whether PROTOCOL.md 4's per-connection frame rates apply (off only in benchmark mode)
  */
 public record RoomServices(FrameDecoder decoder, FrameEncoder encoder, HistoryStore history,
                            RoomDirectory directory, AuditTrail audit, IceServers ice, TokenVerifier tokens, RoomMetrics metrics,
-                           Executor closer, Clock clock, int historyOnJoin) {
+                           Executor closer, Clock clock, int historyOnJoin,
+                           boolean frameRates) {
 }

@@ -138,6 +138,13 @@ class SecurityIT {
     }
 
     @Test
+    void benchmarkModeIsRefusedInProductionSoItsEndpointsDoNotExist() throws Exception {
+        assertEquals(404, RawHttp.handshakeFrom("127.0.0.30", production.base(), "/bench/relay/x",
+                RawHttp.upgrade()).status());
+        assertEquals(404, TestServer.callAt(production.base(), "POST", "/api/bench/heap", "", null).statusCode());
+    }
+
+    @Test
     void handshakesOverTheAddressLimitAre429WithRetryAfter() throws Exception {
         RawHttp.Answer last = null;
         int tries = 0;

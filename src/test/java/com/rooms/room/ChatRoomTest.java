@@ -45,7 +45,7 @@ class ChatRoomTest {
                     return new Identity(parts[1], parts[1], false, Instant.parse(parts[2]));
                 }
                 throw new TokenRejected("token signature is invalid");
-            }, RoomMetrics.NONE, Runnable::run, Clock.systemUTC(), 50);
+            }, RoomMetrics.NONE, Runnable::run, Clock.systemUTC(), 50, true);
     private final ChatRoom room = new ChatRoom(services).open(
             new Room("r1", "Room One", Visibility.PUBLIC, HistorySetting.SHARED, "owner", Instant.now()), r -> { });
     private final AtomicInteger ids = new AtomicInteger();
@@ -386,6 +386,28 @@ class ChatRoomTest {
         assertEquals(50, bob.connection.frames("greeting").size());
         assertEquals(1, alice.connection.frames("error").size());
         assertEquals("rate-limited", alice.connection.last("error").getJsonObject("data").getString("code"));
+    }
+
+    @Test
+    void withFrameRatesOffEveryFrameIsRelayed() {
+        RoomServices unlimited = new RoomServices(services.decoder(), services.encoder(), services.history(),
+                services.directory(), services.audit(), services.ice(), services.tokens(), services.metrics(),
+                services.closer(), services.clock(), services.historyOnJoin(), false);
+        ChatRoom benchRoom = new ChatRoom(unlimited).open(
+                new Room("r2", "Bench", Visibility.PUBLIC, HistorySetting.SHARED, "owner", Instant.now()), r -> { });
+        RecordingConnection aliceLine = new RecordingConnection();
+        RecordingConnection bobLine = new RecordingConnection();
+        ChatClient alice = new ChatClient("n-a", new Identity("alice", "A", false, EXPIRY), Role.OWNER,
+                new HistoryView("alice", null, 0), aliceLine, unlimited, System.nanoTime());
+        ChatClient bob = new ChatClient("n-b", new Identity("bob", "B", false, EXPIRY), Role.MEMBER,
+                new HistoryView("bob", null, 0), bobLine, unlimited, System.nanoTime());
+        assertTrue(benchRoom.join(alice));
+        assertTrue(benchRoom.join(bob));
+        for (int i = 0; i < 500; i++) {
+            benchRoom.receive(alice, "{\"type\":\"greeting\",\"data\":" + i + "}");
+        }
+        assertEquals(500, bobLine.frames("greeting").size());
+        assertTrue(aliceLine.frames("error").isEmpty());
     }
 
     @Test

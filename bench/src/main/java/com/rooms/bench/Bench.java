@@ -7,7 +7,7 @@ import java.util.Map;
 /**
  * {@code mvn -f bench/pom.xml -q compile exec:java -Dexec.args="<scenario> [--name value ...]"}
  *
- * <p>Scenarios: {@code fanout}, {@code join}. Common options: {@code --base} (default
+ * <p>Scenarios: {@code relay}, {@code fanout}, {@code connections}, {@code join}, and {@code smoke} (all four, tiny, for CI). Common options: {@code --base} (default
  * http://localhost:9080; the server must run the dev configuration, whose
  * demo sign-in gives the tokens), {@code --out} (folder for the JSON
  * results, default target/bench).
@@ -18,7 +18,7 @@ public final class Bench {
 
     public static void main(String[] args) throws Exception {
         if (args.length == 0) {
-            System.err.println("usage: <scenario> [--name value ...]; scenarios: fanout, join");
+            System.err.println("usage: <scenario> [--name value ...]; scenarios: relay, fanout, connections, join, smoke");
             System.exit(2);
         }
         Map<String, String> options = new HashMap<>();
@@ -33,6 +33,9 @@ public final class Bench {
         Report report = switch (args[0]) {
             case "fanout" -> new Fanout(o).run();
             case "join" -> new Join(o).run();
+            case "relay" -> new Relay(o).run();
+            case "connections" -> new Connections(o).run();
+            case "smoke" -> new Smoke(o).run();
             default -> {
                 System.err.println("unknown scenario " + args[0]);
                 System.exit(2);
@@ -42,6 +45,7 @@ public final class Bench {
         report.print(System.out);
         Path written = report.write(Path.of(o.string("out", "target/bench")));
         System.out.println("results: " + written);
-        System.exit(0);
+        Number problems = report.figures.get("problems");
+        System.exit(problems != null && problems.intValue() > 0 ? 1 : 0);
     }
 }
