@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -50,10 +51,33 @@ public class JpaRoomDirectory implements RoomDirectory {
             });
             return Optional.of(room);
         } catch (RuntimeException raced) {
-            if (find(room.id()).isPresent()) {
+            if (createdByAnother(room.id())) {
                 return Optional.empty();
             }
             throw raced;
+        }
+    }
+
+    /**
+     * After an insert was refused: whether another transaction created the
+     * room. Its row may be refused as a duplicate before that transaction
+     * commits, so the room is looked for until it appears (at most 2 s).
+     */
+    private boolean createdByAnother(String roomId) {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(2);
+        while (true) {
+            if (find(roomId).isPresent()) {
+                return true;
+            }
+            if (System.nanoTime() > deadline) {
+                return false;
+            }
+            try {
+                Thread.sleep(10);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return false;
+            }
         }
     }
 

@@ -233,6 +233,40 @@ abstract class StoreContract {
     }
 
     @Test
+    void aJoinerWhoseRoomAnotherIsStillCreatingGetsThatRoom() throws Exception {
+        String id = "race-" + UUID.randomUUID();
+        Room room = new Room(id, id, Visibility.PUBLIC, HistorySetting.SHARED, "second", T0);
+        CountDownLatch inserted = new CountDownLatch(1);
+        CountDownLatch commit = new CountDownLatch(1);
+        Thread creator = new Thread(() -> tx.run(em -> {
+            em.createNativeQuery("INSERT INTO room (id, name, visibility, history_setting, created_by, created_at)"
+                    + " VALUES (?1, ?1, ?2, ?3, 'first', ?4)").setParameter(1, id)
+                    .setParameter(2, Visibility.PUBLIC.wire()).setParameter(3, HistorySetting.SHARED.wire())
+                    .setParameter(4, java.time.OffsetDateTime.parse("2026-01-01T00:00:00Z")).executeUpdate();
+            inserted.countDown();
+            try {
+                commit.await(10, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }));
+        creator.start();
+        assertTrue(inserted.await(10, TimeUnit.SECONDS), "the first creator's row is written, not yet committed");
+        Thread committer = new Thread(() -> {
+            try {
+                Thread.sleep(300);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            commit.countDown();
+        });
+        committer.start();
+        assertEquals(id, directory.createIfAbsent(room, "Second").id());
+        assertEquals("first", directory.find(id).orElseThrow().createdBy(), "the first creator's room");
+        creator.join(TimeUnit.SECONDS.toMillis(10));
+    }
+
+    @Test
     void enrollingTwiceKeepsTheFirstMembership() {
         Room room = room(Visibility.PUBLIC);
         Instant first = T0;
