@@ -17,7 +17,8 @@ import jakarta.json.JsonObject;
  * {@code --concurrency} (200) handshakes at a time, from source addresses
  * 127.0.0.2 and up ({@code --per-address}, 20,000 each: one address has about
  * 28,000 ephemeral ports). Then holds them {@code --idle} (60) seconds while
- * the server's keep-alive pings are answered.
+ * the server's keep-alive pings are answered, after {@code --settle} (10)
+ * seconds for the server to finish recording the joins.
  *
  * <p>Figures: the time to connect them all (tokens are fetched before and not
  * counted), the server's heap per connection (heap after a full GC with the
@@ -38,6 +39,7 @@ final class Connections {
         int concurrency = options.integer("concurrency", 200);
         int perAddress = options.integer("per-address", 20_000);
         int idle = options.integer("idle", 60);
+        int settle = options.integer("settle", 10);
         String run = Server.unique("conn");
         boolean loopbackServer = InetAddress.getByName(java.net.URI.create(server.base).getHost()).isLoopbackAddress();
 
@@ -80,6 +82,7 @@ final class Connections {
             double connectSeconds = (System.nanoTime() - start) / 1e9;
             Thread.sleep(2000);
             JsonObject held = server.probe(true);
+            Thread.sleep(TimeUnit.SECONDS.toMillis(settle));
 
             JsonObject idleFrom = server.probe(false);
             long idleStart = System.nanoTime();

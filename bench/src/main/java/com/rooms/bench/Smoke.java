@@ -36,7 +36,7 @@ final class Smoke {
         expectEqual(problems, fanout, "deliveries", "deliveries_expected");
         expectZero(problems, fanout, "errors");
         Report connections = new Connections(new Options(Map.of("base", base, "connections", "40", "per-room", "5",
-                "idle", "2"))).run();
+                "idle", "2", "settle", "1"))).run();
         connections.print(System.out);
         expectZero(problems, connections, "failed");
         expectPositive(problems, connections, "connected");
