@@ -18,7 +18,8 @@ import jakarta.json.JsonObject;
  * 127.0.0.2 and up ({@code --per-address}, 20,000 each: one address has about
  * 28,000 ephemeral ports). Then holds them {@code --idle} (60) seconds while
  * the server's keep-alive pings are answered, after {@code --settle} (10)
- * seconds for the server to finish recording the joins.
+ * seconds for the server to finish recording the joins. At the end every
+ * connection is closed at once, and dropped {@code --linger} (3) seconds later.
  *
  * <p>Figures: the time to connect them all (tokens are fetched before and not
  * counted), the server's heap per connection (heap after a full GC with the
@@ -97,7 +98,7 @@ final class Connections {
             long heapGrowth = held.getJsonNumber("heap_used_bytes").longValue()
                     - before.getJsonNumber("heap_used_bytes").longValue();
             members.forEach(m -> m.wire.close());
-            Thread.sleep(3000);
+            Thread.sleep(TimeUnit.SECONDS.toMillis(options.integer("linger", 3)));
             members.forEach(m -> m.wire.abort());
 
             Report report = new Report("connections", options.used)
