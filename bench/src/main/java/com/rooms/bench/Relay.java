@@ -3,9 +3,9 @@ package com.rooms.bench;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.LockSupport;
@@ -37,12 +37,25 @@ final class Relay {
         this.options = options;
     }
 
-    /** One end of a pair: its connection, the other end, and the frame template written to it. */
+    /**
+     * One end of a pair: its connection (and, on the room server, its
+     * {@link Member}), the frame template it sends to the other end, and what
+     * it does with arrivals in the current phase.
+     */
     private static final class End {
         Wire wire;
-        End peer;
+        Member member;
         byte[] head;
         byte[] tail;
+        volatile Wire.Listener arrivals = (wire, payload, now) -> { };
+
+        void arrived(Wire from, ByteBuffer payload, long now) {
+            arrivals.text(from, payload, now);
+        }
+
+        int errors() {
+            return member == null ? 0 : member.errors;
+        }
 
         byte[] frame(long nanos) {
             byte[] digits = Long.toString(nanos).getBytes(StandardCharsets.US_ASCII);
@@ -85,20 +98,15 @@ final class Relay {
         String against = options.string("against", "both");
 
         Report report = new Report("relay", options.used);
-        Map<String, Double> saturation = new java.util.HashMap<>();
-        Map<String, Double> p99 = new java.util.HashMap<>();
+        Map<String, Double> saturation = new HashMap<>();
+        Map<String, Double> p99 = new HashMap<>();
         try (Loop loop = new Loop("relay-io")) {
             for (String target : against.equals("both") ? List.of("bare", "rooms") : List.of(against)) {
                 List<End[]> ends = connect(loop, server, target, pairs, frameKind);
                 Phase[] current = new Phase[1];
                 for (End[] pair : ends) {
                     for (End end : pair) {
-                        Wire.Listener arrivals = (wire, payload, now) -> arrived(current[0], end, payload, now);
-                        if (end.wire.tag instanceof Member member) {
-                            member.frames = arrivals;
-                        } else {
-                            end.wire.tag = arrivals;
-                        }
+                        end.arrivals = (wire, payload, now) -> arrived(current[0], end, payload, now);
                     }
                 }
                 long start = System.nanoTime();
@@ -124,7 +132,7 @@ final class Relay {
                 int errors = 0;
                 for (End[] pair : ends) {
                     for (End end : pair) {
-                        errors += end.wire.tag instanceof Member m ? m.errors : 0;
+                        errors += end.errors();
                         end.wire.close();
                     }
                 }
@@ -197,16 +205,13 @@ final class Relay {
         String run = Server.unique("relay");
         List<End[]> ends = new ArrayList<>(pairs);
         if (target.equals("bare")) {
-            List<CompletableFuture<Wire>> opening = new ArrayList<>();
-            for (int i = 0; i < 2 * pairs; i++) {
-                opening.add(Wire.open(loop, server.bareChannel(run + "-" + i / 2), Map.of(), null,
-                        (wire, payload, now) -> ((Wire.Listener) wire.tag).text(wire, payload, now)));
-            }
             for (int i = 0; i < pairs; i++) {
                 End a = new End();
                 End b = new End();
-                a.wire = opening.get(2 * i).get(30, TimeUnit.SECONDS);
-                b.wire = opening.get(2 * i + 1).get(30, TimeUnit.SECONDS);
+                a.wire = Wire.open(loop, server.bareChannel(run + "-" + i), Map.of(), null, a::arrived)
+                        .get(30, TimeUnit.SECONDS);
+                b.wire = Wire.open(loop, server.bareChannel(run + "-" + i), Map.of(), null, b::arrived)
+                        .get(30, TimeUnit.SECONDS);
                 ends.add(link(a, b, "bare-a", "bare-b", frameKind));
             }
             return ends;
@@ -218,22 +223,22 @@ final class Relay {
         List<String> tokens = server.tokens(users, 8);
         for (int i = 0; i < pairs; i++) {
             String room = run + "-" + i;
-            Member a = Member.join(loop, server, room, tokens.get(2 * i), null).get(30, TimeUnit.SECONDS);
-            Member b = Member.join(loop, server, room, tokens.get(2 * i + 1), null).get(30, TimeUnit.SECONDS);
-            a.wire.tag = a;
-            b.wire.tag = b;
-            End ea = new End();
-            End eb = new End();
-            ea.wire = a.wire;
-            eb.wire = b.wire;
-            ends.add(link(ea, eb, a.clientId, b.clientId, frameKind));
+            End a = joined(Member.join(loop, server, room, tokens.get(2 * i), null).get(30, TimeUnit.SECONDS));
+            End b = joined(Member.join(loop, server, room, tokens.get(2 * i + 1), null).get(30, TimeUnit.SECONDS));
+            ends.add(link(a, b, a.member.clientId, b.member.clientId, frameKind));
         }
         return ends;
     }
 
+    private static End joined(Member member) {
+        End end = new End();
+        end.member = member;
+        end.wire = member.wire;
+        member.frames = end::arrived;
+        return end;
+    }
+
     private static End[] link(End a, End b, String aId, String bId, String frameKind) {
-        a.peer = b;
-        b.peer = a;
         template(a, bId, frameKind);
         template(b, aId, frameKind);
         return new End[] {a, b};

@@ -12,6 +12,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Semaphore;
 
 import jakarta.json.Json;
+import jakarta.json.JsonObject;
 
 /** The server under load: its demo sign-in and its sockets. */
 final class Server {
@@ -62,7 +63,7 @@ final class Server {
     }
 
     /** {@code POST /api/bench/heap}: heap after a full GC (if asked) and the process's CPU time. */
-    jakarta.json.JsonObject probe(boolean gc) throws Exception {
+    JsonObject probe(boolean gc) throws Exception {
         HttpResponse<String> answer = http.send(HttpRequest.newBuilder(URI.create(base + "/api/bench/heap?gc=" + gc))
                 .POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
         if (answer.statusCode() != 200) {

@@ -52,8 +52,6 @@ final class Wire {
     private int needed;
     private boolean upgraded;
     private volatile boolean closed;
-    /** Anything the scenario wants to keep with the connection. */
-    volatile Object tag;
 
     private Wire(Loop loop, SocketChannel channel, URI uri, Map<String, String> headers, Listener listener) {
         this.loop = loop;
