@@ -46,6 +46,11 @@ public sealed interface Payload {
     record ProfileChanged(String id, String username) implements Payload {
     }
 
+    /** {@code role} (PROTOCOL.md 3.3): the role the user now acts with in the room. */
+    @JsonbPropertyOrder({"userId", "role"})
+    record RoleChanged(String userId, String role) implements Payload {
+    }
+
     record Bye(String reason) implements Payload {
     }
 

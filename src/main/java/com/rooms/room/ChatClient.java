@@ -93,8 +93,10 @@ public final class ChatClient {
         return rate;
     }
 
-    void refreshed(Identity fresh) {
+    /** Fresh credentials, and the role they give (a user who left the administrators' group is no longer owner). */
+    void refreshed(Identity fresh, Role freshRole) {
         this.identity = fresh;
+        this.role = freshRole;
     }
 
     void renamed(String newName) {

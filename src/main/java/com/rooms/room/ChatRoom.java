@@ -4,11 +4,12 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Consumer;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 
 import jakarta.enterprise.context.Dependent;
 import jakarta.inject.Inject;
@@ -18,6 +19,7 @@ import com.rooms.history.ChatMessage;
 import com.rooms.history.HistoryPage;
 import com.rooms.history.NewMessage;
 import com.rooms.ice.IceGrant;
+import com.rooms.membership.Member;
 import com.rooms.membership.Role;
 import com.rooms.membership.Room;
 import com.rooms.protocol.ClientFrame;
@@ -27,6 +29,7 @@ import com.rooms.protocol.ErrorCode;
 import com.rooms.protocol.FrameRejected;
 import com.rooms.protocol.Payload;
 import com.rooms.protocol.ServerFrame;
+import com.rooms.security.DisplayNames;
 import com.rooms.security.FrameRateGuard;
 import com.rooms.security.Identity;
 import com.rooms.security.TokenRejected;
@@ -41,6 +44,7 @@ import com.rooms.security.TokenRejected;
  */
 @Dependent
 public class ChatRoom {
+    private static final Logger LOG = Logger.getLogger(ChatRoom.class.getName());
     private final RoomServices services;
     private final ReentrantLock lock = new ReentrantLock();
     private final Map<String, ChatClient> clients = new ConcurrentHashMap<>();
@@ -236,7 +240,21 @@ public class ChatRoom {
             handle(client, frame, now);
         } catch (FrameRejected rejected) {
             error(client, rejected.withRef(frame.id()), now);
+        } catch (RuntimeException unexpected) {
+            failed(client, frame, unexpected);
         }
+    }
+
+    /**
+     * The one catch-all at the socket: whatever a request threw that no rule
+     * foresaw is logged with client and room, and ends that connection with
+     * 1011; the room and everyone else go on.
+     */
+    private void failed(ChatClient client, ClientFrame frame, RuntimeException unexpected) {
+        LOG.log(Level.WARNING, "unexpected failure handling " + frame.command().type() + " from " + client
+                + " in room " + room.id() + "; closing it with 1011", unexpected);
+        leave(client, LeaveReason.ERROR);
+        client.sendThenClose(null, CloseCode.INTERNAL_ERROR, "internal error");
     }
 
     private boolean admit(ChatClient client, boolean isText, String ref, long now) {
@@ -278,12 +296,20 @@ public class ChatRoom {
         } else if (command instanceof Command.Refresh refresh) {
             refresh(client, frame, refresh.token(), now);
         } else if (command instanceof Command.GetHistory get) {
-            HistoryPage page = services.history().page(room.id(), client.historyView(), get.before(), get.limit());
-            reply(client, frame, "history", history(page), now);
+            reply(client, frame, "history", history(historyPage(client, get)), now);
         } else if (command instanceof Command.ClearChat) {
             clearChat(client, frame, now);
         } else if (command instanceof Command.Kick kick) {
             kick(client, kick);
+        }
+    }
+
+    /** A page of history; a storage failure is {@code unavailable}, like every request the store cannot serve. */
+    private HistoryPage historyPage(ChatClient client, Command.GetHistory get) {
+        try {
+            return services.history().page(room.id(), client.historyView(), get.before(), get.limit());
+        } catch (RuntimeException storageDown) {
+            throw new FrameRejected(ErrorCode.UNAVAILABLE, "chat storage is unavailable; history could not be read");
         }
     }
 
@@ -331,23 +357,41 @@ public class ChatRoom {
     }
 
     /**
-     * A display name is chosen freely, except that it may not be the name
-     * another user goes by in this room now (compared ignoring case and
-     * surrounding spaces): nobody can pass for a colleague who is present.
-     * Identity itself is the {@code user_id}, which only the token sets.
+     * A display name is chosen freely within {@link DisplayNames}' rule: kept
+     * in NFKC form, without invisible characters, and not looking like the
+     * name of another user of this room, present now or a member who is
+     * away: nobody can pass for a colleague. Identity itself is the
+     * {@code user_id}, which only the token sets.
      */
     private void rename(ChatClient client, ClientFrame frame, String username, long now) {
-        String wanted = username.strip().toLowerCase(Locale.ROOT);
+        String name;
+        try {
+            name = DisplayNames.normalise(username);
+        } catch (DisplayNames.Refused refused) {
+            throw new FrameRejected(ErrorCode.INVALID, refused.getMessage());
+        }
+        List<String> taken = new ArrayList<>();
+        try {
+            for (Member member : services.directory().members(room.id())) {
+                if (!member.userId().equals(client.userId())) {
+                    taken.add(member.displayName());
+                }
+            }
+        } catch (RuntimeException storageDown) {
+            throw new FrameRejected(ErrorCode.UNAVAILABLE, "the room's members cannot be read now; try again");
+        }
         lock.lock();
         try {
             for (ChatClient other : everyone) {
-                if (!other.userId().equals(client.userId())
-                        && other.username().strip().toLowerCase(Locale.ROOT).equals(wanted)) {
-                    throw new FrameRejected(ErrorCode.INVALID, "another user in this room goes by that name");
+                if (!other.userId().equals(client.userId())) {
+                    taken.add(other.username());
                 }
             }
-            client.renamed(username);
-            sendToAll(client, frame, "profile", new Payload.ProfileChanged(client.id(), username), now);
+            if (DisplayNames.looksLikeAny(name, taken)) {
+                throw new FrameRejected(ErrorCode.INVALID, "another user of this room goes by a name that looks like that");
+            }
+            client.renamed(name);
+            sendToAll(client, frame, "profile", new Payload.ProfileChanged(client.id(), name), now);
         } finally {
             lock.unlock();
         }
@@ -370,8 +414,35 @@ public class ChatRoom {
         if (!fresh.userId().equals(client.userId())) {
             throw new FrameRejected(ErrorCode.UNAUTHORIZED, "refresh token belongs to another user");
         }
-        client.refreshed(fresh);
-        reply(client, frame, "welcome", welcome(client), now);
+        Role role = roleOf(fresh);
+        Role before = client.role();
+        lock.lock();
+        try {
+            client.refreshed(fresh, role);
+            reply(client, frame, "welcome", welcome(client), now);
+            if (role != before) {
+                broadcast(encode(ServerFrame.toRoom("role", new Payload.RoleChanged(fresh.userId(), role.wire())), now),
+                        null);
+            }
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /**
+     * The role fresh credentials give in this room, by the handshake's rule:
+     * an administrator acts as owner, anyone else with the role stored for
+     * them (a member when none is).
+     */
+    private Role roleOf(Identity who) {
+        if (who.admin()) {
+            return Role.OWNER;
+        }
+        try {
+            return services.directory().member(room.id(), who.userId()).map(m -> m.role()).orElse(Role.MEMBER);
+        } catch (RuntimeException storageDown) {
+            throw new FrameRejected(ErrorCode.UNAVAILABLE, "the room's members cannot be read now; refresh again");
+        }
     }
 
     private void clearChat(ChatClient client, ClientFrame frame, long now) {

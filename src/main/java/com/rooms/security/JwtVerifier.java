@@ -17,6 +17,12 @@ import org.jose4j.keys.resolvers.VerificationKeyResolver;
  * Verifies the portal's JWTs with jose4j: RS256 or ES256 only (so neither
  * {@code alg: none} nor an HMAC signed with the public key passes), signature,
  * {@code exp} (required), {@code nbf}, {@code iss}, {@code aud} and a subject.
+ *
+ * <p>One expiry rule for the handshake and the session: a token is good
+ * until its {@code exp} plus the configured clock skew, and that instant is
+ * the identity's {@link Identity#expiresAt()}, which {@code welcome} reports
+ * and at which the connection ends. So an accepted token never brings a
+ * {@code welcome} whose {@code expires_at} has passed.
  */
 public final class JwtVerifier implements TokenVerifier {
 
@@ -27,6 +33,7 @@ public final class JwtVerifier implements TokenVerifier {
 
     private final JwtConsumer consumer;
     private final Claims claims;
+    private final long clockSkewSeconds;
 
     public JwtVerifier(Key key, String issuer, String audience, int clockSkewSeconds, Claims claims) {
         this(new JwtConsumerBuilder().setVerificationKey(key), issuer, audience, clockSkewSeconds, claims);
@@ -45,6 +52,7 @@ public final class JwtVerifier implements TokenVerifier {
     private JwtVerifier(JwtConsumerBuilder builder, String issuer, String audience, int clockSkewSeconds,
                         Claims claims) {
         this.claims = claims;
+        this.clockSkewSeconds = clockSkewSeconds;
         builder.setRequireExpirationTime()
                 .setAllowedClockSkewInSeconds(clockSkewSeconds)
                 .setJwsAlgorithmConstraints(AlgorithmConstraints.ConstraintType.PERMIT,
@@ -80,7 +88,7 @@ public final class JwtVerifier implements TokenVerifier {
                     jwt.getClaimValueAsString("preferred_username"), user);
             boolean admin = jwt.isClaimValueStringList(claims.groups())
                     && jwt.getStringListClaimValue(claims.groups()).contains(claims.adminGroup());
-            Instant expires = Instant.ofEpochSecond(jwt.getExpirationTime().getValue());
+            Instant expires = Instant.ofEpochSecond(jwt.getExpirationTime().getValue() + clockSkewSeconds);
             return new Identity(user, name, admin, expires);
         } catch (MalformedClaimException e) {
             throw new TokenRejected("token has a malformed claim");

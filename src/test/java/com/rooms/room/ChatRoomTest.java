@@ -19,6 +19,7 @@ import jakarta.json.JsonObject;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
+import com.rooms.history.HistoryPage;
 import com.rooms.history.HistoryView;
 import com.rooms.audit.AuditTrail;
 import com.rooms.history.InMemoryHistoryStore;
@@ -37,9 +38,28 @@ import com.rooms.security.TokenRejected;
 class ChatRoomTest {
     private static final Instant EXPIRY = Instant.parse("2030-01-01T00:00:00Z");
     private final FrameEncoder encoder = new FrameEncoder();
-    private final RoomServices services = new RoomServices(new FrameDecoder(), encoder, new InMemoryHistoryStore(),
-            new InMemoryRoomDirectory(), AuditTrail.NONE, new IceServers(List.of("stun:s:3478"), List.of(), "", Duration.ofHours(1)),
+    /** A store whose reads can be made to fail, as a database outage does. */
+    private final InMemoryHistoryStore history = new InMemoryHistoryStore() {
+        @Override
+        public HistoryPage page(String roomId, HistoryView view, Long beforeId, int limit) {
+            if (readsFail) {
+                throw new IllegalStateException("database unreachable");
+            }
+            return super.page(roomId, view, beforeId, limit);
+        }
+    };
+    private volatile boolean readsFail;
+    private final InMemoryRoomDirectory directory = new InMemoryRoomDirectory();
+    private final RoomServices services = new RoomServices(new FrameDecoder(), encoder, history,
+            directory, AuditTrail.NONE, new IceServers(List.of("stun:s:3478"), List.of(), "", Duration.ofHours(1)),
             token -> {
+                if (token.equals("verifier-bug")) {
+                    throw new IllegalArgumentException("a bug no rule foresaw");
+                }
+                if (token.startsWith("admin|")) {
+                    String[] parts = token.split("\\|");
+                    return new Identity(parts[1], parts[1], true, Instant.parse(parts[2]));
+                }
                 if (token.startsWith("good|")) {
                     String[] parts = token.split("\\|");
                     return new Identity(parts[1], parts[1], false, Instant.parse(parts[2]));
@@ -422,5 +442,57 @@ class ChatRoomTest {
         assertEquals(before, bob.connection.written.size());
         alice.send(room, "{\"type\":\"greeting\",\"data\":1}");
         assertEquals(1, bob.connection.frames("greeting").size());
+    }
+
+    @Test
+    void aStorageFailureOnGetHistoryIsAnsweredUnavailableWithItsRef() {
+        Peer alice = join("alice", Role.OWNER);
+        readsFail = true;
+        alice.send(room, "{\"id\":\"h\",\"type\":\"get-history\"}");
+        JsonObject error = alice.connection.last("error");
+        assertNotNull(error, "no answer to get-history");
+        assertEquals("unavailable", error.getJsonObject("data").getString("code"));
+        assertEquals("h", error.getString("ref"));
+        assertNull(alice.connection.closedWith);
+    }
+
+    @Test
+    void anUnexpectedFailureClosesOnlyThatConnectionWith1011() {
+        Peer alice = join("alice", Role.OWNER);
+        Peer bob = join("bob", Role.MEMBER);
+        alice.send(room, "{\"type\":\"refresh\",\"data\":{\"token\":\"verifier-bug\"}}");
+        assertEquals(CloseCode.INTERNAL_ERROR, alice.connection.closedWith);
+        assertEquals("error", bob.connection.last("left").getJsonObject("data").getString("reason"));
+        assertEquals(1, room.size());
+        bob.send(room, "{\"id\":\"p\",\"type\":\"ping\"}");
+        assertEquals("p", bob.connection.last("pong").getString("ref"));
+    }
+
+    @Test
+    void refreshWithoutTheAdministratorsGroupLosesTheOwnerRoleAndTellsTheRoom() {
+        Peer alice = join("alice", Role.OWNER);
+        Peer bob = join("bob", Role.MEMBER);
+        alice.send(room, "{\"id\":\"r\",\"type\":\"refresh\",\"data\":{\"token\":\"good|alice|2031-01-01T00:00:00Z\"}}");
+        assertEquals("member", alice.connection.last("welcome").getJsonObject("data").getString("role"));
+        JsonObject role = bob.connection.last("role");
+        assertNotNull(role, "the room was not told");
+        assertEquals("alice", role.getJsonObject("data").getString("user_id"));
+        assertEquals("member", role.getJsonObject("data").getString("role"));
+        assertEquals(Role.MEMBER, alice.client.role());
+        alice.send(room, "{\"type\":\"clear-chat\"}");
+        assertEquals("forbidden", alice.connection.last("error").getJsonObject("data").getString("code"));
+    }
+
+    @Test
+    void refreshKeepsAStoredOwnerRoleAndAnAdministratorStaysOwner() {
+        directory.enroll("r1", "carol", "Carol", Role.OWNER, Instant.now());
+        Peer carol = join("carol", Role.OWNER);
+        Peer bob = join("bob", Role.MEMBER);
+        carol.send(room, "{\"type\":\"refresh\",\"data\":{\"token\":\"good|carol|2031-01-01T00:00:00Z\"}}");
+        assertEquals(Role.OWNER, carol.client.role());
+        bob.send(room, "{\"type\":\"refresh\",\"data\":{\"token\":\"admin|bob|2031-01-01T00:00:00Z\"}}");
+        assertEquals(Role.OWNER, bob.client.role());
+        assertEquals(List.of("owner"), carol.connection.frames("role").stream()
+                .map(f -> f.getJsonObject("data").getString("role")).toList());
     }
 }
