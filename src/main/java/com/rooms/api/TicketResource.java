@@ -56,7 +56,13 @@ public class TicketResource {
             throw refused.reason() == AccessRefused.Reason.NO_SUCH_ROOM ? ApiException.notFound(refused.getMessage())
                     : ApiException.forbidden(refused.getMessage());
         }
-        String ticket = tickets.issue(caller, roomId);
+        String ticket;
+        try {
+            ticket = tickets.issue(caller, roomId);
+        } catch (TicketBook.TooMany tooMany) {
+            return Response.fromResponse(ApiErrors.body(429, "rate-limited", tooMany.getMessage()))
+                    .header("Retry-After", Long.toString(tooMany.retryAfterSeconds())).build();
+        }
         String json = Json.createObjectBuilder().add("ticket", ticket)
                 .add("expires_in", TicketBook.LIFETIME.toSeconds()).build().toString();
         return Response.status(201).entity(json).header("Cache-Control", "no-store").build();

@@ -57,6 +57,18 @@ public class RoomsConfig {
     int handshakeWindowSeconds;
 
     @Inject
+    @ConfigProperty(name = "rooms.connections.per-user-room", defaultValue = "5")
+    int connectionsPerUserInRoom;
+
+    @Inject
+    @ConfigProperty(name = "rooms.connections.per-user", defaultValue = "20")
+    int connectionsPerUser;
+
+    @Inject
+    @ConfigProperty(name = "rooms.tickets.per-user", defaultValue = "30")
+    int ticketsPerUser;
+
+    @Inject
     @ConfigProperty(name = "rooms.jwt.jwks.location")
     Optional<String> jwksLocation;
 
@@ -231,5 +243,17 @@ public class RoomsConfig {
     private static List<String> list(Optional<String> value) {
         return value.map(v -> Arrays.stream(v.split(",")).map(String::trim).filter(s -> !s.isEmpty()).toList())
                 .orElse(List.of());
+    }
+
+    public int connectionsPerUserInRoom() {
+        return Math.max(0, connectionsPerUserInRoom);
+    }
+
+    public int connectionsPerUser() {
+        return Math.max(0, connectionsPerUser);
+    }
+
+    public int ticketsPerUser() {
+        return Math.max(0, ticketsPerUser);
     }
 }

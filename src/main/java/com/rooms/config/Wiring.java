@@ -132,7 +132,8 @@ public class Wiring {
     @Produces
     @Singleton
     TicketBook tickets(Clock clock) {
-        return new TicketBook(clock);
+        long window = TimeUnit.SECONDS.toNanos(config.handshakeWindowSeconds());
+        return new TicketBook(clock, new Throttle(config.bench() ? 0 : config.ticketsPerUser(), window, 100_000));
     }
 
     @Produces
@@ -182,7 +183,8 @@ public class Wiring {
     @Produces
     @Singleton
     NodeSettings nodeSettings() {
-        return new NodeSettings(config.nodeId().orElseGet(ChatManager::randomNodeId), config.keepAliveSeconds());
+        return new NodeSettings(config.nodeId().orElseGet(ChatManager::randomNodeId), config.keepAliveSeconds(),
+                config.bench() ? 0 : config.connectionsPerUserInRoom(), config.bench() ? 0 : config.connectionsPerUser());
     }
 
     @Produces

@@ -3,6 +3,7 @@ package com.rooms.room;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 import com.rooms.history.HistoryView;
 import com.rooms.membership.Role;
@@ -30,6 +31,7 @@ public final class ChatClient {
     /** Chat with an id up to this was in the history the client got on joining. */
     private volatile long liveAfterId;
     private volatile ChatRoom room;
+    private final AtomicBoolean ended = new AtomicBoolean();
     /** Frames that arrived while the room's history was being read; null once it was shown. */
     private volatile List<Held> held;
 
@@ -201,9 +203,10 @@ public final class ChatClient {
         out.closeNow(code, reason);
     }
 
-    /** The transport is gone: stop writing. */
-    public void ended() {
+    /** The transport is gone: stop writing. True the first time only. */
+    public boolean ended() {
         out.terminate();
+        return ended.compareAndSet(false, true);
     }
 
     private void overflowed() {

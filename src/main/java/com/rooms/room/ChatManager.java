@@ -41,6 +41,9 @@ public class ChatManager {
     private final Map<String, ChatRoom> rooms = new ConcurrentHashMap<>();
     private final AtomicLong sequence = new AtomicLong();
     private final AtomicInteger connected = new AtomicInteger();
+    /** Open connections by user, and by user and room: the caps of {@link NodeSettings}. */
+    private final Map<String, Integer> perUser = new ConcurrentHashMap<>();
+    private final Map<String, Integer> perUserInRoom = new ConcurrentHashMap<>();
     private volatile boolean draining;
 
     @Inject
@@ -52,9 +55,63 @@ public class ChatManager {
     @Inject
     NodeSettings settings;
 
-    /** Lets an admitted user's connection into its room. */
+    /**
+     * Why the user may open no further connection to the room now: the error
+     * code of the handshake's refusal ({@code too-many-in-room},
+     * {@code too-many-connections}), or null when they may.
+     */
+    public String capReached(String userId, String roomId) {
+        if (reached(perUserInRoom, userId + '\n' + roomId, settings.perUserInRoom())) {
+            return TOO_MANY_IN_ROOM;
+        }
+        if (reached(perUser, userId, settings.perUser())) {
+            return TOO_MANY_CONNECTIONS;
+        }
+        return null;
+    }
+
+    public static final String TOO_MANY_IN_ROOM = "too-many-in-room";
+    public static final String TOO_MANY_CONNECTIONS = "too-many-connections";
+
+    private static boolean reached(Map<String, Integer> counts, String key, int limit) {
+        Integer open = counts.get(key);
+        return limit > 0 && open != null && open >= limit;
+    }
+
+    /** Counts one more connection unless that would pass the limit. */
+    private static boolean take(Map<String, Integer> counts, String key, int limit) {
+        boolean[] taken = {false};
+        counts.compute(key, (k, open) -> {
+            int now = open == null ? 0 : open;
+            if (limit > 0 && now >= limit) {
+                return open;
+            }
+            taken[0] = true;
+            return now + 1;
+        });
+        return taken[0];
+    }
+
+    private static void release(Map<String, Integer> counts, String key) {
+        counts.computeIfPresent(key, (k, open) -> open <= 1 ? null : open - 1);
+    }
+
+    /**
+     * Lets an admitted user's connection into its room; null, with the
+     * connection closed 1008, when the user's connection caps were reached
+     * meanwhile (the handshake checks them first, so only a burst gets here).
+     */
     public ChatClient connect(Admission admission, Identity who, Connection connection) {
         String roomId = admission.room().id();
+        if (!take(perUser, who.userId(), settings.perUser())) {
+            connection.close(CloseCode.POLICY, "too many connections for this user");
+            return null;
+        }
+        if (!take(perUserInRoom, who.userId() + '\n' + roomId, settings.perUserInRoom())) {
+            release(perUser, who.userId());
+            connection.close(CloseCode.POLICY, "too many connections for this user in this room");
+            return null;
+        }
         HistoryView view = switch (admission.room().history()) {
             case SHARED -> new HistoryView(who.userId(), null, 0);
             case SINCE_JOIN -> new HistoryView(who.userId(), admission.memberSince(), 0);
@@ -83,10 +140,14 @@ public class ChatManager {
 
     /** The client's connection ended (for the given reason); it leaves its room if still there. */
     public void disconnected(ChatClient client, String reason) {
-        client.ended();
+        if (!client.ended()) {
+            return;
+        }
         connected.decrementAndGet();
+        release(perUser, client.userId());
         ChatRoom room = client.room();
         if (room != null) {
+            release(perUserInRoom, client.userId() + '\n' + room.id());
             room.leave(client, reason);
         }
     }

@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.Map;
+import java.util.OptionalLong;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -25,15 +26,52 @@ public final class TicketBook {
     private final Map<String, Ticket> tickets = new ConcurrentHashMap<>();
     private final SecureRandom random = new SecureRandom();
     private final Clock clock;
+    private final Throttle perUser;
+    private volatile Instant nextPrune = Instant.MIN;
 
-    public TicketBook(Clock clock) {
+    /** {@code perUser}: how many tickets one user may be issued per window. */
+    public TicketBook(Clock clock, Throttle perUser) {
         this.clock = clock;
+        this.perUser = perUser;
     }
 
+    public TicketBook(Clock clock) {
+        this(clock, new Throttle(0, 1, 1));
+    }
+
+    /** Refused when the user was issued too many tickets lately, or too many are outstanding on this node. */
+    public static final class TooMany extends RuntimeException {
+        private final long retryAfterSeconds;
+
+        TooMany(String message, long retryAfterSeconds) {
+            super(message);
+            this.retryAfterSeconds = retryAfterSeconds;
+        }
+
+        public long retryAfterSeconds() {
+            return retryAfterSeconds;
+        }
+    }
+
+    /**
+     * A new ticket. Expired tickets are forgotten when {@value #MAX_OUTSTANDING}
+     * are outstanding, at most once a second, so a full book costs one scan a
+     * second rather than one per issue; a book still full after that refuses.
+     */
     public String issue(Identity identity, String roomId) {
         Instant now = clock.instant();
+        OptionalLong wait = perUser.take(identity.userId(), System.nanoTime());
+        if (wait.isPresent()) {
+            throw new TooMany("too many tickets for this user", wait.getAsLong());
+        }
         if (tickets.size() >= MAX_OUTSTANDING) {
-            tickets.values().removeIf(t -> !now.isBefore(t.expiresAt()));
+            if (now.isAfter(nextPrune)) {
+                nextPrune = now.plusSeconds(1);
+                tickets.values().removeIf(t -> !now.isBefore(t.expiresAt()));
+            }
+            if (tickets.size() >= MAX_OUTSTANDING) {
+                throw new TooMany("too many tickets are outstanding on this server", 1);
+            }
         }
         byte[] bytes = new byte[32];
         random.nextBytes(bytes);

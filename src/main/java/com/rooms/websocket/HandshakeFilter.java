@@ -106,6 +106,13 @@ public class HandshakeFilter extends HttpFilter {
             HttpErrors.write(response, 403, "forbidden", "this origin may not open room sockets");
             return;
         }
+        String cap = manager.capReached(identity.userId(), roomId);
+        if (cap != null) {
+            HttpErrors.write(response, 429, cap, ChatManager.TOO_MANY_IN_ROOM.equals(cap)
+                    ? "this user has as many connections to this room as one user may"
+                    : "this user has as many connections to this server as one user may");
+            return;
+        }
         Admission admission;
         try {
             admission = access.admit(roomId, identity);
