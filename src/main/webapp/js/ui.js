@@ -3,6 +3,27 @@
 
 const $ = (id) => document.getElementById(id);
 
+// Letters of other scripts that look like Latin ones (a short list of the
+// usual suspects; the server refuses look-alike names chosen with `profile`
+// by the full Unicode TR39 rule, but names from the portal are not checked).
+const HOMOGLYPHS = new Map(Object.entries({
+  а: 'a', е: 'e', о: 'o', р: 'p', с: 'c', у: 'y', х: 'x', і: 'i', ј: 'j', ѕ: 's', ԁ: 'd', һ: 'h', ԛ: 'q', ԝ: 'w',
+  α: 'a', ο: 'o', ρ: 'p', ι: 'i', κ: 'k', ν: 'v', τ: 't', χ: 'x', υ: 'u', ɡ: 'g', ı: 'i', '0': 'o', '1': 'l',
+}));
+
+/** What a name looks like to a reader: equal keys, names nobody can tell apart at a glance. */
+export function lookAlikeKey(name) {
+  return [...name.normalize('NFKC').toLowerCase().replace(/[\p{Default_Ignorable_Code_Point}\p{Cf}\s]/gu, '')]
+    .map((c) => HOMOGLYPHS.get(c) ?? c).join('');
+}
+
+/** A client's name, with its user id beside it when another user in the room has a name that looks alike. */
+export function shownName(client, clients) {
+  const key = lookAlikeKey(client.username);
+  const twin = [...clients].some((other) => other.user_id !== client.user_id && lookAlikeKey(other.username) === key);
+  return twin ? `${client.username} (${client.user_id})` : client.username;
+}
+
 export class RoomView {
   constructor() {
     this.tiles = new Map();
@@ -77,10 +98,12 @@ export class RoomView {
     const to = $('chat-to');
     const chosen = to.value;
     to.replaceChildren(new Option('Everyone', ''));
-    for (const client of clients.values()) {
+    const everyone = [...clients.values()];
+    for (const client of everyone) {
+      const shown = shownName(client, everyone);
       const item = document.createElement('li');
       const name = document.createElement('span');
-      name.textContent = client.username + (client.id === selfId ? ' (you)' : '');
+      name.textContent = shown + (client.id === selfId ? ' (you)' : '');
       const role = document.createElement('span');
       role.className = 'role';
       role.textContent = client.role;
@@ -91,16 +114,16 @@ export class RoomView {
       if (canModerate && client.id !== selfId) {
         const kick = document.createElement('button');
         kick.type = 'button';
-        kick.textContent = `Remove ${client.username}`;
+        kick.textContent = `Remove ${shown}`;
         kick.addEventListener('click', () => onKick(client.id));
         item.append(kick);
       }
       list.append(item);
       if (client.id !== selfId) {
-        to.append(new Option(`Only ${client.username}`, client.id));
+        to.append(new Option(`Only ${shown}`, client.id));
         const tile = this.tiles.get(client.id);
         if (tile) {
-          tile.querySelector('figcaption').textContent = client.username + (client.audio ? '' : ' (muted)');
+          tile.querySelector('figcaption').textContent = shown + (client.audio ? '' : ' (muted)');
           tile.classList.toggle('camera-off', !client.video);
         }
       }

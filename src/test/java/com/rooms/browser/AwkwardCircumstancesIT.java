@@ -10,6 +10,8 @@ import org.junit.jupiter.api.Test;
 
 /** A refused camera, a phone-sized screen, being removed: the page still does the right thing. */
 class AwkwardCircumstancesIT {
+    private static final String OWN_USER_ID =
+            "return sessionStorage.getItem('rooms.user')";
 
     @Test
     void someoneWhoRefusedTheCameraStillJoinsHearsAndSeesTheOthers() throws Exception {
@@ -49,6 +51,24 @@ class AwkwardCircumstancesIT {
             assertEquals("Closed", guest.find("status").getText());
             owner.waitFor(d -> ((Long) owner.script("return document.querySelectorAll('#grid video.remote').length"))
                     == 0L ? true : null);
+        }
+    }
+
+    @Test
+    void twoPeopleWithLookAlikeNamesAreShownWithTheirUserIds() throws Exception {
+        String room = room();
+        try (Browser first = new Browser().join(room, "Alice"); Browser second = new Browser().join(room, "\u0410lice");
+             Browser third = new Browser().join(room, "Bob")) {
+            String firstId = (String) first.script(OWN_USER_ID);
+            String secondId = (String) second.script(OWN_USER_ID);
+            third.waitFor(d -> {
+                String roster = d.findElement(By.id("roster")).getText();
+                return roster.contains("Alice (" + firstId + ")") && roster.contains("\u0410lice (" + secondId + ")")
+                        ? true : null;
+            });
+            String roster = third.find("roster").getText();
+            assertTrue(roster.contains("Bob (you)") && !roster.contains("Bob (bob"),
+                    "a name nobody shares stays plain: " + roster);
         }
     }
 
