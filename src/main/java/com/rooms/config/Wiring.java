@@ -14,6 +14,7 @@ import java.util.logging.Logger;
 
 import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedExecutorService;
+import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Observes;
@@ -56,6 +57,9 @@ public class Wiring {
 
     @Resource
     ManagedExecutorService executor;
+
+    @Resource
+    ManagedScheduledExecutorService scheduler;
 
     /** Checks the sign-in configuration at start-up: a contradictory one stops the deployment. */
     void startUp(@Observes @Initialized(ApplicationScoped.class) Object ignored, SignInSetup signIn) {
@@ -200,7 +204,8 @@ public class Wiring {
                               RoomMetrics metrics, Clock clock) {
         int onJoin = Math.max(0, Math.min(config.historyOnJoin(), FrameDecoder.MAX_HISTORY_LIMIT));
         return new RoomServices(decoder, encoder, history, directory, audit, ice, signIn.verifier(), metrics,
-                executor, clock, onJoin, !config.bench());
+                executor, (task, ms) -> scheduler.schedule(task, ms, TimeUnit.MILLISECONDS), clock, onJoin,
+                !config.bench());
     }
 
     /** The one writer of chat, presence notes and audit events: see {@link GroupCommit}. */

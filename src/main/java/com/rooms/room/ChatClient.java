@@ -45,7 +45,7 @@ public final class ChatClient {
         this.rate = services.frameRates() ? new FrameRateGuard(nowNanos) : null;
         this.lastHeardNanos = nowNanos;
         this.lastPingNanos = nowNanos;
-        this.out = new OutboundQueue(connection, services.closer(), services.metrics(), this::overflowed);
+        this.out = new OutboundQueue(connection, services.closer(), services.later(), services.metrics(), this::overflowed);
     }
 
     public String id() {

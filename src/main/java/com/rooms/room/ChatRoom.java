@@ -140,7 +140,7 @@ public class ChatRoom {
                 return;
             }
             everyone = clients.values().toArray(new ChatClient[0]);
-            broadcast(encode(ServerFrame.toRoom("left", new Payload.Left(client.id(), reason)), System.nanoTime()), null);
+            broadcast(encode(ServerFrame.toRoom("left", new Payload.Left(client.id(), reason)), System.nanoTime()).deferred(), null);
             empty = clients.isEmpty();
         } finally {
             lock.unlock();

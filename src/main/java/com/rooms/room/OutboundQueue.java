@@ -3,6 +3,7 @@ package com.rooms.room;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.Executor;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -17,10 +18,24 @@ import com.rooms.protocol.CloseCode;
  * <p>Any thread may offer; whichever thread finds the queue idle drains it
  * (a work-in-progress counter elects one drainer, so a write that completes
  * on the calling thread does not recurse).
+ *
+ * <p>A {@linkplain Outbound#deferrable() deferrable} frame ({@code left})
+ * does not start a write by itself: it waits until another frame is queued
+ * behind it (and is then written first, so the order never changes) or for
+ * {@link #DEFER_MILLIS}. When many clients close at once, most of the
+ * {@code left} frames meant for each other are then never written, because
+ * their recipients' connections end first. That matters on Open Liberty:
+ * the thread that reads a client's close frame waits
+ * ({@code WsocConnLink.waitToClose}) until that connection's write in
+ * flight has completed, and the completion runs on the same executor, so a
+ * close storm with writes in flight parks one executor thread per closing
+ * connection and the executor grows by thousands of threads.
  */
 final class OutboundQueue {
     static final long MAX_BYTES = 1024 * 1024;
     static final int MAX_FRAMES = 1000;
+    /** The longest a deferrable frame waits for company before it is written alone. */
+    static final long DEFER_MILLIS = 250;
 
     private record Close(CloseCode code, String reason) {
     }
@@ -31,12 +46,18 @@ final class OutboundQueue {
     private final Executor closer;
     private final RoomMetrics observer;
     private final Runnable onOverflow;
+    private final Later later;
     private final Queue<Object> items = new ConcurrentLinkedQueue<>();
     private final AtomicInteger wip = new AtomicInteger();
     private final AtomicLong pendingBytes = new AtomicLong();
     private final AtomicInteger pendingFrames = new AtomicInteger();
     private final AtomicInteger state = new AtomicInteger(OPEN);
     private volatile boolean inFlight;
+    /** Queued items that must not wait: every frame but a deferrable one, pings and the close. */
+    private final AtomicInteger urgent = new AtomicInteger();
+    /** A deferrable frame has waited its time: write what is queued. */
+    private volatile boolean due;
+    private final AtomicBoolean timerSet = new AtomicBoolean();
 
     private static final int OPEN = 0;
     /** A close is queued behind the remaining frames; nothing more is accepted. */
@@ -44,9 +65,10 @@ final class OutboundQueue {
     /** The connection is being closed; nothing more is written. */
     private static final int CLOSED = 2;
 
-    OutboundQueue(Connection connection, Executor closer, RoomMetrics observer, Runnable onOverflow) {
+    OutboundQueue(Connection connection, Executor closer, Later later, RoomMetrics observer, Runnable onOverflow) {
         this.connection = connection;
         this.closer = closer;
+        this.later = later;
         this.observer = observer;
         this.onOverflow = onOverflow;
     }
@@ -67,6 +89,9 @@ final class OutboundQueue {
             });
             return false;
         }
+        if (!frame.deferrable()) {
+            urgent.incrementAndGet();
+        }
         items.add(frame);
         drain();
         return true;
@@ -74,6 +99,7 @@ final class OutboundQueue {
 
     void offerPing() {
         if (state.get() == OPEN) {
+            urgent.incrementAndGet();
             items.add(PING);
             drain();
         }
@@ -87,8 +113,10 @@ final class OutboundQueue {
         if (last != null) {
             pendingFrames.incrementAndGet();
             pendingBytes.addAndGet(last.bytes());
+            urgent.incrementAndGet();
             items.add(last);
         }
+        urgent.incrementAndGet();
         items.add(new Close(code, reason));
         drain();
         return true;
@@ -135,9 +163,19 @@ final class OutboundQueue {
         int missed = 1;
         do {
             while (!inFlight && state.get() != CLOSED) {
+                if (urgent.get() == 0 && !due) {
+                    if (!items.isEmpty()) {
+                        waitForCompany();
+                    }
+                    break;
+                }
                 Object item = items.poll();
                 if (item == null) {
+                    due = false;
                     break;
+                }
+                if (!(item instanceof Outbound frame && frame.deferrable())) {
+                    urgent.decrementAndGet();
                 }
                 if (item instanceof Outbound frame) {
                     inFlight = true;
@@ -150,6 +188,16 @@ final class OutboundQueue {
             }
             missed = wip.addAndGet(-missed);
         } while (missed != 0);
+    }
+
+    private void waitForCompany() {
+        if (timerSet.compareAndSet(false, true)) {
+            later.run(() -> {
+                timerSet.set(false);
+                due = true;
+                drain();
+            }, DEFER_MILLIS);
+        }
     }
 
     private void written(Outbound frame, Throwable failure) {

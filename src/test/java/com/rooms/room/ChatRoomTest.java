@@ -65,7 +65,7 @@ class ChatRoomTest {
                     return new Identity(parts[1], parts[1], false, Instant.parse(parts[2]));
                 }
                 throw new TokenRejected("token signature is invalid");
-            }, RoomMetrics.NONE, Runnable::run, Clock.systemUTC(), 50, true);
+            }, RoomMetrics.NONE, Runnable::run, Later.NOW, Clock.systemUTC(), 50, true);
     private final ChatRoom room = new ChatRoom(services).open(
             new Room("r1", "Room One", Visibility.PUBLIC, HistorySetting.SHARED, "owner", Instant.now()), r -> { });
     private final AtomicInteger ids = new AtomicInteger();
@@ -412,7 +412,7 @@ class ChatRoomTest {
     void withFrameRatesOffEveryFrameIsRelayed() {
         RoomServices unlimited = new RoomServices(services.decoder(), services.encoder(), services.history(),
                 services.directory(), services.audit(), services.ice(), services.tokens(), services.metrics(),
-                services.closer(), services.clock(), services.historyOnJoin(), false);
+                services.closer(), services.later(), services.clock(), services.historyOnJoin(), false);
         ChatRoom benchRoom = new ChatRoom(unlimited).open(
                 new Room("r2", "Bench", Visibility.PUBLIC, HistorySetting.SHARED, "owner", Instant.now()), r -> { });
         RecordingConnection aliceLine = new RecordingConnection();

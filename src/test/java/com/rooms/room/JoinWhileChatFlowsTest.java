@@ -60,7 +60,7 @@ class JoinWhileChatFlowsTest {
             new InMemoryRoomDirectory(), AuditTrail.NONE, new IceServers(List.of(), List.of(), "", Duration.ofHours(1)),
             token -> {
                 throw new TokenRejected("not used");
-            }, RoomMetrics.NONE, Runnable::run, Clock.systemUTC(), 50, true);
+            }, RoomMetrics.NONE, Runnable::run, Later.NOW, Clock.systemUTC(), 50, true);
     private final ChatRoom room = new ChatRoom(services).open(
             new Room("r", "R", Visibility.PUBLIC, HistorySetting.SHARED, "owner", Instant.now()), r -> { });
     private int ids;

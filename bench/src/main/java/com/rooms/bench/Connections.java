@@ -1,13 +1,7 @@
 package com.rooms.bench;
 
-import java.net.InetAddress;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.AtomicReference;
 
 import jakarta.json.JsonObject;
 
@@ -42,45 +36,12 @@ final class Connections {
         int idle = options.integer("idle", 60);
         int settle = options.integer("settle", 10);
         String run = Server.unique("conn");
-        boolean loopbackServer = InetAddress.getByName(java.net.URI.create(server.base).getHost()).isLoopbackAddress();
 
         JsonObject before = server.probe(true);
-        List<String> users = new ArrayList<>(count);
-        for (int i = 0; i < count; i++) {
-            users.add(run + "-u" + i);
-        }
-        long tokensStart = System.nanoTime();
-        List<String> tokens = server.tokens(users, 8);
-        double tokenSeconds = (System.nanoTime() - tokensStart) / 1e9;
-
-        List<Member> members = new ArrayList<>(count);
-        AtomicInteger failed = new AtomicInteger();
-        AtomicReference<String> firstFailure = new AtomicReference<>();
-        Semaphore inFlight = new Semaphore(concurrency);
-        List<CompletableFuture<Member>> joins = new ArrayList<>(count);
         try (Loop loop = new Loop("connections-io")) {
-            long start = System.nanoTime();
-            for (int i = 0; i < count; i++) {
-                InetAddress local = loopbackServer
-                        ? InetAddress.getByAddress(new byte[] {127, 0, 0, (byte) (2 + i / perAddress)}) : null;
-                inFlight.acquire();
-                joins.add(Member.join(loop, server, run + "-r" + i / perRoom, tokens.get(i), local)
-                        .whenComplete((m, e) -> {
-                            inFlight.release();
-                            if (e != null) {
-                                failed.incrementAndGet();
-                                firstFailure.compareAndSet(null, String.valueOf(e.getCause() == null ? e : e.getCause()));
-                            }
-                        }));
-            }
-            for (CompletableFuture<Member> join : joins) {
-                try {
-                    members.add(join.get(60, TimeUnit.SECONDS));
-                } catch (Exception e) {
-                    // counted above
-                }
-            }
-            double connectSeconds = (System.nanoTime() - start) / 1e9;
+            Crowd crowd = Crowd.open(loop, server, run, count, perRoom, concurrency, perAddress);
+            List<Member> members = crowd.members;
+            double connectSeconds = crowd.connectSeconds;
             Thread.sleep(2000);
             JsonObject held = server.probe(true);
             Thread.sleep(TimeUnit.SECONDS.toMillis(settle));
@@ -103,8 +64,8 @@ final class Connections {
 
             Report report = new Report("connections", options.used)
                     .put("connected", members.size())
-                    .put("failed", failed.get())
-                    .put("tokens_fetch_s", tokenSeconds)
+                    .put("failed", crowd.failed)
+                    .put("tokens_fetch_s", crowd.tokenSeconds)
                     .put("connect_all_s", connectSeconds)
                     .put("connects_per_s", members.size() / connectSeconds)
                     .put("heap_before_mb", before.getJsonNumber("heap_used_bytes").longValue() / 1048576.0)
@@ -114,8 +75,8 @@ final class Connections {
                     .put("idle_cpu_percent_of_machine", 100 * cpuSeconds / idleWall / processors)
                     .put("idle_cpu_percent_of_one_core", 100 * cpuSeconds / idleWall)
                     .put("still_open_after_idle", open);
-            if (firstFailure.get() != null) {
-                System.out.println("first failure: " + firstFailure.get());
+            if (crowd.firstFailure != null) {
+                System.out.println("first failure: " + crowd.firstFailure);
             }
             return report;
         }
