@@ -30,11 +30,11 @@ import com.rooms.websocket.HttpErrors;
  * arrive is refused {@code 408 timeout}. Either answer closes the
  * connection, so the rest of the body is never read.
  *
- * <p>On Open Liberty the HTTP channel enforces the same limit
- * ({@code MessageSizeLimit}): it answers a declared oversize body with a bare
- * 413 before the application runs, and it stops reading a streamed one, whose
- * refusal this filter then writes. Without that, a server would go on reading
- * the rest of a refused body to keep the connection.
+ * <p>On Open Liberty the HTTP channel reads the rest of a refused body to its
+ * end before it closes the connection. Its {@code MessageSizeLimit} (512 KiB
+ * of headers and body in server.xml) bounds that: past it the channel fails
+ * the read and closes, and a body declared larger than it is answered by the
+ * channel itself, a 413 with an empty body, before this filter runs.
  *
  * <p>The body is read here, whole and bounded, before the rest of the
  * application runs; what follows reads it from memory. Nothing behind this

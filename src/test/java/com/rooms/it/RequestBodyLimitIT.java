@@ -52,6 +52,34 @@ class RequestBodyLimitIT {
     }
 
     @Test
+    void declaredBodyJustOverTheLimitGetsTheJsonRefusalFromItsHeadersAlone() throws Exception {
+        URI base = URI.create(TestServer.BASE);
+        try (Socket socket = new Socket(base.getHost(), base.getPort())) {
+            socket.setSoTimeout(10_000);
+            OutputStream out = socket.getOutputStream();
+            out.write(("POST /api/rooms/" + TestServer.room("body") + "/tickets HTTP/1.1\r\nHost: " + base.getHost()
+                    + "\r\nContent-Type: application/json\r\nContent-Length: 65537\r\n\r\n")
+                    .getBytes(StandardCharsets.US_ASCII));
+            out.flush();
+            String answer = readAnswer(socket.getInputStream());
+            assertTrue(answer.startsWith("HTTP/1.1 413"), answer);
+            assertTrue(answer.contains("\"error\":\"too-large\""), answer);
+        }
+        serverStillAnswers();
+    }
+
+    @Test
+    void bodyOfExactly64KiBIsReadAndJudgedAsUsual() {
+        String room = TestServer.room("body");
+        String open = "{\"pad\":\"";
+        String padded = open + "x".repeat(65_536 - open.length() - 2) + "\"}";
+        assertEquals(65_536, padded.length());
+        var answer = TestServer.post("/api/rooms/" + room + "/tickets", padded, TestServer.token(TestServer.user("u")));
+        assertEquals(400, answer.statusCode(), answer.body());
+        assertTrue(answer.body().contains("empty or {}"), answer.body());
+    }
+
+    @Test
     void bodyJustUnderTheLimitIsReadAndJudgedAsUsual() {
         String room = TestServer.room("body");
         String padded = "{\"pad\":\"" + "x".repeat(60_000) + "\"}";
