@@ -33,14 +33,26 @@ public final class FrameDecoder {
     public static final int MAX_USERNAME_LENGTH = 64;
     public static final int DEFAULT_HISTORY_LIMIT = 50;
     public static final int MAX_HISTORY_LIMIT = 200;
-    /** Objects and arrays nested deeper than this (the frame itself counting as one) are {@code bad-json}. */
-    public static final int MAX_DEPTH = 100;
+    /**
+     * How deep the data of a request (not a relay) may nest, the data object
+     * counting as one: requests take flat fields, and their data is built into
+     * objects, which deep nesting must not be allowed to make expensive.
+     */
+    public static final int MAX_REQUEST_DEPTH = 32;
 
     private static final Set<String> RELAY_TYPES = Set.of("offer", "answer", "candidate", "greeting", "bye");
     private static final Set<String> SERVER_ONLY_TYPES =
             Set.of("welcome", "room-info", "ice-servers", "joined", "left", "history", "error");
 
-    private final JsonParserFactory parsers = Json.createParserFactory(Map.of());
+    /**
+     * Relayed data is limited by the frame's size only (PROTOCOL.md 3.2), not
+     * by how deep it nests: the parser's own depth limit (1,000 by default)
+     * is lifted past anything a frame of {@code MAX_FRAME_BYTES} can hold.
+     * The parser keeps its nesting on the heap, and {@link #skipStructure}
+     * counts it, so depth costs no stack.
+     */
+    private final JsonParserFactory parsers = Json.createParserFactory(
+            Map.of("org.eclipse.parsson.maxDepth", Integer.MAX_VALUE));
 
     public ClientFrame decode(String text) {
         Envelope frame = scan(text);
@@ -51,7 +63,7 @@ public final class FrameDecoder {
             if (receiver != null && receiver.isEmpty()) {
                 receiver = null;
             }
-            return new ClientFrame(id, receiver, command(type, receiver != null, frame.data));
+            return new ClientFrame(id, receiver, command(type, receiver != null, frame.data, frame.dataDepth));
         } catch (FrameRejected rejected) {
             throw rejected.withRef(id);
         }
@@ -72,6 +84,7 @@ public final class FrameDecoder {
         boolean typeWrong;
         boolean receiverWrong;
         RawJson data;
+        int dataDepth;
 
         String string(String key, String value, boolean wrong) {
             if (wrong) {
@@ -106,8 +119,9 @@ public final class FrameDecoder {
                     }
                     default -> { }
                 }
-                skipStructure(parser, value);
+                int depth = skipStructure(parser, value);
                 if (key.equals("data")) {
+                    frame.dataDepth = depth;
                     int end = (int) parser.getLocation().getStreamOffset();
                     frame.data = value == JsonParser.Event.VALUE_NULL ? null
                             : new RawJson(text.substring(valueStart(text, afterKey), end));
@@ -119,10 +133,7 @@ public final class FrameDecoder {
             return frame;
         } catch (FrameRejected rejected) {
             throw rejected;
-        } catch (StackOverflowError e) {
-            throw new FrameRejected(ErrorCode.BAD_JSON, "frame is nested too deeply");
         } catch (RuntimeException e) {
-            // JsonParsingException for syntax; Parsson's depth limit throws a plain RuntimeException
             throw new FrameRejected(ErrorCode.BAD_JSON, "frame is not valid JSON");
         }
     }
@@ -135,23 +146,21 @@ public final class FrameDecoder {
         return value != JsonParser.Event.VALUE_STRING && value != JsonParser.Event.VALUE_NULL;
     }
 
-    /** Reads past an object or array, refusing one nested deeper than {@link #MAX_DEPTH}. */
-    private static void skipStructure(JsonParser parser, JsonParser.Event value) {
+    /** Reads past an object or array, however deep; how deep it went (0 for a scalar). */
+    private static int skipStructure(JsonParser parser, JsonParser.Event value) {
         if (value != JsonParser.Event.START_OBJECT && value != JsonParser.Event.START_ARRAY) {
-            return;
+            return 0;
         }
-        int depth = 2;
-        while (depth > 1) {
+        int depth = 1;
+        int deepest = 1;
+        while (depth > 0) {
             switch (parser.next()) {
-                case START_OBJECT, START_ARRAY -> {
-                    if (++depth > MAX_DEPTH) {
-                        throw new FrameRejected(ErrorCode.BAD_JSON, "frame is nested too deeply");
-                    }
-                }
+                case START_OBJECT, START_ARRAY -> deepest = Math.max(deepest, ++depth);
                 case END_OBJECT, END_ARRAY -> depth--;
                 default -> { }
             }
         }
+        return deepest;
     }
 
     /** Where a value begins: past the whitespace and colon that follow its key. */
@@ -189,7 +198,7 @@ public final class FrameDecoder {
         return frame.type;
     }
 
-    private Command command(String type, boolean directed, RawJson raw) {
+    private Command command(String type, boolean directed, RawJson raw, int depth) {
         if (RELAY_TYPES.contains(type)) {
             return new Command.Relay(type, raw);
         }
@@ -203,6 +212,13 @@ public final class FrameDecoder {
                 return new Command.Relay(type, raw);
             default:
                 break;
+        }
+        if (!type.equals("text") && !isRequest(type)) {
+            throw unknown(type);
+        }
+        if (depth > MAX_REQUEST_DEPTH) {
+            throw new FrameRejected(ErrorCode.INVALID,
+                    "data of a " + type + " frame may nest at most " + MAX_REQUEST_DEPTH + " deep");
         }
         return request(type, directed, raw == null ? null : raw.parse(parsers));
     }
