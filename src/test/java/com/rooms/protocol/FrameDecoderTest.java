@@ -31,6 +31,24 @@ class FrameDecoderTest {
         assertEquals(ErrorCode.BAD_JSON, e.code());
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {
+        "{\"type\":\"get-history\",\"data\":{\"before\":%s}}",
+        "{\"type\":\"text\",\"data\":{\"text\":%s}}",
+        "{\"type\":\"kick\",\"data\":{\"id\":\"x\",\"n\":%s}}"})
+    void aNumberTooLongToReadInReadDataIsInvalidNotACrash(String template) {
+        FrameRejected e = rejected(template.formatted("0." + "0".repeat(5_000) + "1"));
+        assertEquals(ErrorCode.INVALID, e.code());
+        assertEquals("data holds a number too long to read", e.getMessage());
+    }
+
+    @Test
+    void aNumberTooLongToReadIsRelayedAsItIs() {
+        String number = "1" + "0".repeat(20_000);
+        assertEquals(number, ((Command.Relay) decoder.decode("{\"type\":\"greeting\",\"data\":" + number + "}")
+                .command()).data().text());
+    }
+
     @Test
     void dataMayNestUpToTheLimitAndNoDeeper() {
         int inFrame = FrameDecoder.MAX_DEPTH - 1;
