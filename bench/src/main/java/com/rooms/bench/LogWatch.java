@@ -39,6 +39,8 @@ final class LogWatch {
                     "a text message that is not UTF-8, or whose fragments split a character: Liberty closes it with 1007"),
             new Allowed(Pattern.compile("java\\.io\\.IOException: (Broken pipe|Connection reset by peer) com\\.ibm\\.ws\\.wsoc\\.WsocConnLink \\d+"),
                     "a write to a connection the client dropped in the middle"),
+            new Allowed(Pattern.compile("java\\.nio\\.channels\\.CancelledKeyException com\\.ibm\\.ws\\.tcpchannel\\.internal\\.SocketRWChannelSelector \\d+"),
+                    "a connection the client dropped while Liberty's selector was handling it"),
             new Allowed(Pattern.compile("java\\.lang\\.IllegalArgumentException: Invalid code: \\d+ com\\.ibm\\.ws\\.tcpchannel\\.internal\\.WorkQueueManager \\S+"),
                     "a close frame with a code RFC 6455 forbids: Liberty throws instead of closing with 1002"));
     /** {@code [date] thread logger L message}: L is I (info) or A (audit) for what is expected. */
