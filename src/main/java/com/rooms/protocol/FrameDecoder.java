@@ -220,7 +220,21 @@ public final class FrameDecoder {
             throw new FrameRejected(ErrorCode.INVALID,
                     "data of a " + type + " frame may nest at most " + MAX_REQUEST_DEPTH + " deep");
         }
-        return request(type, directed, raw == null ? null : raw.parse(parsers));
+        return request(type, directed, raw == null ? null : read(raw));
+    }
+
+    /**
+     * The data of a request the server reads, as objects. Parsson refuses to
+     * turn a number of more than 1,100 characters into a {@code BigDecimal}
+     * (its {@code maxBigDecimalLength}); such a number is valid JSON, which
+     * the scan accepted, but no field the server reads can hold it.
+     */
+    private JsonValue read(RawJson raw) {
+        try {
+            return raw.parse(parsers);
+        } catch (UnsupportedOperationException e) {
+            throw new FrameRejected(ErrorCode.INVALID, "data holds a number too long to read");
+        }
     }
 
     private Command request(String type, boolean directed, JsonValue data) {

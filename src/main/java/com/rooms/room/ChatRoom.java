@@ -231,6 +231,9 @@ public class ChatRoom {
                 error(client, rejected, now);
             }
             return;
+        } catch (RuntimeException unexpected) {
+            failed(client, "decoding a frame", unexpected);
+            return;
         }
         services.metrics().frameReceived(frame.command().type());
         if (!admit(client, frame.command() instanceof Command.Text, frame.id(), now)) {
@@ -241,7 +244,7 @@ public class ChatRoom {
         } catch (FrameRejected rejected) {
             error(client, rejected.withRef(frame.id()), now);
         } catch (RuntimeException unexpected) {
-            failed(client, frame, unexpected);
+            failed(client, "handling " + frame.command().type(), unexpected);
         }
     }
 
@@ -250,8 +253,8 @@ public class ChatRoom {
      * foresaw is logged with client and room, and ends that connection with
      * 1011; the room and everyone else go on.
      */
-    private void failed(ChatClient client, ClientFrame frame, RuntimeException unexpected) {
-        LOG.log(Level.WARNING, "unexpected failure handling " + frame.command().type() + " from " + client
+    private void failed(ChatClient client, String doing, RuntimeException unexpected) {
+        LOG.log(Level.WARNING, "unexpected failure " + doing + " from " + client
                 + " in room " + room.id() + "; closing it with 1011", unexpected);
         leave(client, LeaveReason.ERROR);
         client.sendThenClose(null, CloseCode.INTERNAL_ERROR, "internal error");

@@ -34,6 +34,24 @@ class FrameDecoderTest {
                 .command()).data().text());
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {
+        "{\"type\":\"get-history\",\"data\":{\"before\":%s}}",
+        "{\"type\":\"text\",\"data\":{\"text\":%s}}",
+        "{\"type\":\"kick\",\"data\":{\"id\":\"x\",\"n\":%s}}"})
+    void aNumberTooLongToReadInReadDataIsInvalidNotACrash(String template) {
+        FrameRejected e = rejected(template.formatted("0." + "0".repeat(5_000) + "1"));
+        assertEquals(ErrorCode.INVALID, e.code());
+        assertEquals("data holds a number too long to read", e.getMessage());
+    }
+
+    @Test
+    void aNumberTooLongToReadIsRelayedAsItIs() {
+        String number = "1" + "0".repeat(20_000);
+        assertEquals(number, ((Command.Relay) decoder.decode("{\"type\":\"greeting\",\"data\":" + number + "}")
+                .command()).data().text());
+    }
+
     @Test
     void deepNestingWhereAFieldWantsAStringIsInvalidNotACrash() {
         String deep = "{\"type\":\"text\",\"data\":{\"text\":" + "[".repeat(30_000) + "]".repeat(30_000) + "}}";

@@ -114,6 +114,15 @@ final class Wire {
         send(text.getBytes(StandardCharsets.UTF_8));
     }
 
+    /** Writes these bytes as they are (hand-made frames, or pieces of one); false once the connection is closed. */
+    boolean sendRaw(byte[] bytes) {
+        if (closed) {
+            return false;
+        }
+        write(ByteBuffer.wrap(bytes));
+        return true;
+    }
+
     /** Starts a clean close (1000). */
     void close() {
         byte[] body = {(byte) 0x03, (byte) 0xE8};
@@ -318,6 +327,7 @@ final class Wire {
     }
 
     private void write(ByteBuffer bytes) {
+        IOException failure = null;
         synchronized (this) {
             if (closed) {
                 return;
@@ -326,17 +336,22 @@ final class Wire {
                 try {
                     channel.write(bytes);
                 } catch (IOException e) {
-                    closed = true;
-                    return;
+                    failure = e;
                 }
-                if (!bytes.hasRemaining()) {
+                if (failure == null && !bytes.hasRemaining()) {
                     return;
                 }
             }
-            unsent.add(bytes);
-            if (key != null && key.isValid()) {
-                key.interestOpsOr(SelectionKey.OP_WRITE);
+            if (failure == null) {
+                unsent.add(bytes);
+                if (key != null && key.isValid()) {
+                    key.interestOpsOr(SelectionKey.OP_WRITE);
+                }
             }
+        }
+        if (failure != null) {
+            fail(failure);
+            return;
         }
         if (!loop.inLoop()) {
             loop.selector.wakeup();
