@@ -204,7 +204,26 @@ public final class FrameDecoder {
             default:
                 break;
         }
-        return request(type, directed, raw == null ? null : raw.parse(parsers));
+        return request(type, directed, read(type, raw));
+    }
+
+    /**
+     * The data of a frame the server reads, as JSON-P values. Parsson builds
+     * no number longer than 1,100 characters; a frame holding one is
+     * {@code invalid} (or {@code unknown-type}, if its type is unknown too).
+     */
+    private JsonValue read(String type, RawJson raw) {
+        if (raw == null) {
+            return null;
+        }
+        try {
+            return raw.parse(parsers);
+        } catch (RuntimeException tooLarge) {
+            if (!type.equals("text") && !isRequest(type)) {
+                throw unknown(type);
+            }
+            throw new FrameRejected(ErrorCode.INVALID, "data of " + type + " holds a value too large to read");
+        }
     }
 
     private Command request(String type, boolean directed, JsonValue data) {

@@ -73,6 +73,18 @@ class FrameDecoderTest {
     }
 
     @Test
+    void aNumberTooLongForTheJsonReaderIsInvalidNotACrash() {
+        String digits = "9".repeat(1_101);
+        FrameRejected text = rejected("{\"type\":\"text\",\"data\":{\"text\":\"hi\",\"n\":" + digits + "}}");
+        assertEquals(ErrorCode.INVALID, text.code());
+        assertEquals("data of text holds a value too large to read", text.getMessage());
+        assertEquals(ErrorCode.INVALID, rejected("{\"type\":\"get-history\",\"data\":{\"limit\":" + digits + "}}").code());
+        assertEquals(ErrorCode.UNKNOWN_TYPE, rejected("{\"type\":\"shout\",\"data\":[" + digits + "]}").code());
+        Command.Relay relay = (Command.Relay) decoder.decode("{\"type\":\"greeting\",\"data\":" + digits + "}").command();
+        assertEquals(digits, relay.data().text());
+    }
+
+    @Test
     void textOverFourThousandCodePointsIsInvalidButFourThousandEmojiPass() {
         String emoji = "\uD83D\uDE00";
         ClientFrame ok = decoder.decode("{\"type\":\"text\",\"data\":{\"text\":\"" + emoji.repeat(4000) + "\"}}");
