@@ -220,7 +220,7 @@ public final class FrameDecoder {
             throw new FrameRejected(ErrorCode.INVALID,
                     "data of a " + type + " frame may nest at most " + MAX_REQUEST_DEPTH + " deep");
         }
-        return request(type, directed, raw == null ? null : read(raw));
+        return request(type, directed, raw == null ? null : read(type, raw));
     }
 
     /**
@@ -229,11 +229,11 @@ public final class FrameDecoder {
      * (its {@code maxBigDecimalLength}); such a number is valid JSON, which
      * the scan accepted, but no field the server reads can hold it.
      */
-    private JsonValue read(RawJson raw) {
+    private JsonValue read(String type, RawJson raw) {
         try {
             return raw.parse(parsers);
-        } catch (UnsupportedOperationException e) {
-            throw new FrameRejected(ErrorCode.INVALID, "data holds a number too long to read");
+        } catch (RuntimeException tooLarge) {
+            throw new FrameRejected(ErrorCode.INVALID, "data of " + type + " holds a value too large to read");
         }
     }
 

@@ -58,7 +58,7 @@ public final class FrameEncoder implements AutoCloseable {
                 case '\b' -> out.append("\\b");
                 case '\f' -> out.append("\\f");
                 default -> {
-                    if (c < 0x20) {
+                    if (c < 0x20 || Character.isSurrogate(c) && !paired(value, i)) {
                         out.append(String.format("\\u%04x", (int) c));
                     } else {
                         out.append(c);
@@ -67,6 +67,19 @@ public final class FrameEncoder implements AutoCloseable {
             }
         }
         out.append('"');
+    }
+
+    /**
+     * A surrogate that is half of a pair. A lone one (a JSON escape in a
+     * client's frame can make one) is written as an escape, as the client
+     * sent it: raw, it has no UTF-8 form and the container would send
+     * {@code ?} instead.
+     */
+    private static boolean paired(String value, int i) {
+        char c = value.charAt(i);
+        return Character.isHighSurrogate(c)
+                ? i + 1 < value.length() && Character.isLowSurrogate(value.charAt(i + 1))
+                : i > 0 && Character.isHighSurrogate(value.charAt(i - 1));
     }
 
     @Override

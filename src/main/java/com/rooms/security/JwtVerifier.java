@@ -88,7 +88,11 @@ public final class JwtVerifier implements TokenVerifier {
                     jwt.getClaimValueAsString("preferred_username"), user);
             boolean admin = jwt.isClaimValueStringList(claims.groups())
                     && jwt.getStringListClaimValue(claims.groups()).contains(claims.adminGroup());
-            Instant expires = Instant.ofEpochSecond(jwt.getExpirationTime().getValue() + clockSkewSeconds);
+            long exp = jwt.getExpirationTime().getValue();
+            if (exp > Instant.MAX.getEpochSecond() - clockSkewSeconds) {
+                throw new TokenRejected("token expiry is out of range");
+            }
+            Instant expires = Instant.ofEpochSecond(exp + clockSkewSeconds);
             return new Identity(user, name, admin, expires);
         } catch (MalformedClaimException e) {
             throw new TokenRejected("token has a malformed claim");

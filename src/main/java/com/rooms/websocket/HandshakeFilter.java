@@ -16,10 +16,10 @@ import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
 
 import com.rooms.membership.AccessRefused;
-import com.rooms.membership.Room;
 import com.rooms.membership.Admission;
 import com.rooms.membership.RoomAccess;
 import com.rooms.room.ChatManager;
+import com.rooms.security.BearerHeader;
 import com.rooms.security.HandshakeLimits;
 import com.rooms.security.Identity;
 import com.rooms.security.Origins;
@@ -40,7 +40,6 @@ import com.rooms.security.TokenRejected;
 @WebFilter(urlPatterns = "/ws/*", asyncSupported = true)
 public class HandshakeFilter extends HttpFilter {
     private static final Logger LOG = Logger.getLogger(HandshakeFilter.class.getName());
-    private static final String PREFIX = "/ws/rooms/";
 
     @Inject
     SignInSetup signIn;
@@ -68,9 +67,8 @@ public class HandshakeFilter extends HttpFilter {
             HttpErrors.write(response, 400, "bad-request", "not a WebSocket upgrade request");
             return;
         }
-        String path = request.getRequestURI().substring(request.getContextPath().length());
-        String roomId = path.startsWith(PREFIX) ? path.substring(PREFIX.length()) : "";
-        if (!Room.VALID_ID.matcher(roomId).matches()) {
+        String roomId = RoomPath.roomId(request.getRequestURI().substring(request.getContextPath().length()));
+        if (roomId == null) {
             HttpErrors.write(response, 400, "bad-request", "a room id is 1 to 64 characters of a-z 0-9 - _");
             return;
         }
@@ -142,13 +140,6 @@ public class HandshakeFilter extends HttpFilter {
     }
 
     private static String bearer(HttpServletRequest request) {
-        String header = request.getHeader("Authorization");
-        if (header == null) {
-            return null;
-        }
-        if (header.regionMatches(true, 0, "Bearer ", 0, 7)) {
-            return header.substring(7).trim();
-        }
-        throw new TokenRejected("Authorization must be a Bearer token");
+        return BearerHeader.token(request.getHeader("Authorization"));
     }
 }

@@ -56,6 +56,13 @@ class FrameEncoderTest {
     }
 
     @Test
+    void aLoneSurrogateInAnIdIsWrittenAsTheEscapeTheClientSent() {
+        String out = ENCODER.encode(new ServerFrame("greeting", "a\udc00\ud83d\ude00\ud800", null, "a-1", null, null));
+        assertEquals("{\"type\":\"greeting\",\"id\":\"a\\udc00\ud83d\ude00\\ud800\",\"sender\":\"a-1\"}", out);
+        assertEquals("a\udc00\ud83d\ude00\ud800", new FrameDecoder().decode(out).id());
+    }
+
+    @Test
     void frameWithoutDataLeavesItOut() {
         assertEquals("{\"type\":\"bye\",\"sender\":\"a\"}", ENCODER.encode(new ServerFrame("bye", null, null, "a", null, null)));
     }

@@ -40,6 +40,15 @@ class JwtVerifierTest {
         assertEquals("token has expired", assertThrows(TokenRejected.class, () -> verifier.verify(token(exp))).getMessage());
     }
 
+    @Test
+    void aTokenExpiringAfterTheLastInstantJavaKnowsIsRefusedNotACrash() throws Exception {
+        long exp = Instant.MAX.getEpochSecond() + 1;
+        assertEquals("token expiry is out of range",
+                assertThrows(TokenRejected.class, () -> verifier.verify(token(exp))).getMessage());
+        assertEquals("token expiry is out of range",
+                assertThrows(TokenRejected.class, () -> verifier.verify(token(Long.MAX_VALUE))).getMessage());
+    }
+
     private String token(long exp) throws Exception {
         JwtClaims claims = new JwtClaims();
         claims.setIssuer("portal");
