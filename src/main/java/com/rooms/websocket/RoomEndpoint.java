@@ -32,11 +32,12 @@ import com.rooms.room.LeaveReason;
 public class RoomEndpoint {
     public static final int MAX_FRAME_BYTES = 65_536;
     /**
-     * A message over the limit is read to its end and dropped before the
-     * close 1009 starts: Open Liberty, closed in the middle of a fragmented
-     * message, stops reading and never finishes the close (the socket stays
-     * in CLOSE-WAIT). A sender that keeps a message going past this many
-     * bytes is closed without waiting for its end.
+     * A refused message (over the limit, or binary) is read to its end and
+     * dropped before the close (1009, 1003) starts: Open Liberty, closed in
+     * the middle of a fragmented message, stops reading the connection and
+     * never finishes the close (the socket stays open, or in CLOSE-WAIT). A
+     * sender that keeps a message going past this many bytes is closed
+     * without waiting for its end.
      */
     static final int DISCARD_LIMIT = 1024 * 1024;
     private static final Logger LOG = Logger.getLogger(RoomEndpoint.class.getName());
@@ -46,6 +47,7 @@ public class RoomEndpoint {
 
     private ChatClient client;
     private StringBuilder partial;
+    private long binaryBytes;
     private int partialBytes;
     private boolean refused;
     private boolean oversized;
@@ -93,8 +95,12 @@ public class RoomEndpoint {
     }
 
     @OnMessage
-    public void binary(ByteBuffer ignored, boolean last) {
-        if (client != null && !refused) {
+    public void binary(ByteBuffer piece, boolean last) {
+        if (client == null || refused) {
+            return;
+        }
+        binaryBytes += piece.remaining();
+        if (last || binaryBytes > DISCARD_LIMIT) {
             refused = true;
             manager.refuse(client, CloseCode.BINARY_FRAME, "binary frames are not accepted");
         }
