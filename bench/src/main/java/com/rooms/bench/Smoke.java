@@ -44,6 +44,10 @@ final class Smoke {
         Report join = new Join(new Options(Map.of("base", base, "history", "5", "joins", "10", "warmup", "2"))).run();
         join.print(System.out);
         expectPositive(problems, join, "joins");
+        Report storm = new CloseStorm(new Options(Map.of("base", base, "connections", "300", "settle", "1",
+                "relay-seconds", "2", "min-relay-percent", "50"))).run();
+        storm.print(System.out);
+        expectZero(problems, storm, "problems");
 
         Report smoke = new Report("smoke", options.used).put("problems", problems.size());
         problems.forEach(p -> System.out.println("PROBLEM: " + p));
