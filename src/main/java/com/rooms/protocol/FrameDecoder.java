@@ -357,6 +357,9 @@ public final class FrameDecoder {
             return null;
         }
         if (value instanceof JsonString s) {
+            if (hasLoneSurrogate(s.getString())) {
+                throw new FrameRejected(ErrorCode.INVALID, shown + " holds a lone surrogate, which is not a character");
+            }
             return s.getString();
         }
         throw new FrameRejected(ErrorCode.INVALID, shown + " must be a string");
@@ -382,6 +385,23 @@ public final class FrameDecoder {
     }
 
     /** No control characters (C0, DEL, C1). */
+    /**
+     * A JSON escape of half a surrogate pair makes a string no UTF-8 can
+     * carry: stored, it would reach every reader as {@code ?}. Strings the
+     * server keeps or acts on (text, names, tokens, ids) are refused with it.
+     */
+    static boolean hasLoneSurrogate(String s) {
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (Character.isHighSurrogate(c) && i + 1 < s.length() && Character.isLowSurrogate(s.charAt(i + 1))) {
+                i++;
+            } else if (Character.isSurrogate(c)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     public static boolean isPrintable(String s) {
         return s.codePoints().noneMatch(Character::isISOControl);
     }

@@ -67,6 +67,19 @@ class FrameDecoderTest {
     }
 
     @Test
+    void aLoneSurrogateInTextOrANameIsInvalidButAPairIsKept() {
+        FrameRejected text = assertThrows(FrameRejected.class,
+                () -> decoder.decode("{\"type\":\"text\",\"data\":{\"text\":\"hi \\udc00\"}}"));
+        assertEquals(ErrorCode.INVALID, text.code());
+        FrameRejected name = assertThrows(FrameRejected.class,
+                () -> decoder.decode("{\"type\":\"profile\",\"data\":{\"username\":\"\\ud83dA\"}}"));
+        assertEquals(ErrorCode.INVALID, name.code());
+        Command.Text pair = (Command.Text) decoder.decode(
+                "{\"type\":\"text\",\"data\":{\"text\":\"\\ud83d\\ude00\"}}").command();
+        assertEquals("\ud83d\ude00", pair.text());
+    }
+
+    @Test
     void unbalancedDeepNestingIsBadJson() {
         String deep = "{\"type\":\"greeting\",\"data\":" + "[".repeat(30_000) + "}";
         FrameRejected e = assertThrows(FrameRejected.class, () -> decoder.decode(deep));
