@@ -112,6 +112,11 @@ final class RawWebSocket implements AutoCloseable {
         send(true, CLOSE, new byte[] {(byte) (code >>> 8), (byte) code});
     }
 
+    /** From now on {@link #next()} waits as long as the server sends nothing (15 s otherwise). */
+    void readWithoutDeadline() throws IOException {
+        socket.setSoTimeout(0);
+    }
+
     /** The next frame from the server; throws {@link EOFException} when the server ended the connection. */
     Frame next() throws IOException {
         int first = in.readUnsignedByte();

@@ -13,12 +13,14 @@ import jakarta.json.JsonObject;
  * a room, opened like {@code connections} does and held {@code --settle} (5)
  * seconds; then every connection sends its close frame at once, and the
  * server's threads and open descriptors are read from {@code /api/bench/heap}
- * every 100 ms for {@code --watch} (30) seconds or until the descriptors are
- * back; then the same relay run again.
+ * every 100 ms for {@code --watch} (30) seconds or until the connections'
+ * descriptors are back; then the same relay run again.
  *
  * <p>Figures: the server's threads idle (before the crowd) and at their
- * highest during the storm, the seconds until its descriptors were back
- * within {@code --slack} (20) of where they were before the crowd, how many
+ * highest during the storm, the seconds until the descriptors the crowd held
+ * were given back (the count while held, less one per connection, plus
+ * {@code --slack} (20): what the server opened meanwhile for itself, such as
+ * database connections, is not counted against it), how many
  * closes the server completed (its close frame answered), and the relay
  * rates before and after. Problems (exit 1): threads more than
  * {@code --max-threads} (200) above idle, descriptors not back within
@@ -57,6 +59,9 @@ final class CloseStorm {
             Thread.sleep(TimeUnit.SECONDS.toMillis(settle));
             JsonObject held = server.probe(false);
             List<Member> members = crowd.members;
+            long heldDescriptors = held.getJsonNumber("open_descriptors").longValue();
+            long backLevel = heldDescriptors - members.size() + slack;
+            long lastDescriptors = heldDescriptors;
 
             long start = System.nanoTime();
             members.forEach(m -> m.wire.close());
@@ -67,7 +72,8 @@ final class CloseStorm {
             while (System.nanoTime() < deadline) {
                 JsonObject now = server.probe(false);
                 peakThreads = Math.max(peakThreads, now.getInt("threads"));
-                if (now.getJsonNumber("open_descriptors").longValue() <= idleDescriptors + slack) {
+                lastDescriptors = now.getJsonNumber("open_descriptors").longValue();
+                if (lastDescriptors <= backLevel) {
                     backSeconds = (System.nanoTime() - start) / 1e9;
                     break;
                 }
@@ -86,7 +92,8 @@ final class CloseStorm {
                     .put("threads_peak", peakThreads)
                     .put("threads_peak_over_idle", peakThreads - idleThreads)
                     .put("descriptors_idle", idleDescriptors)
-                    .put("descriptors_held", held.getJsonNumber("open_descriptors").longValue())
+                    .put("descriptors_held", heldDescriptors)
+                    .put("descriptors_after", lastDescriptors)
                     .put("closes_sent_in_s", sendSeconds)
                     .put("descriptors_back_s", backSeconds)
                     .put("closes_answered", answered)
