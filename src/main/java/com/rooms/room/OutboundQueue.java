@@ -6,6 +6,7 @@ import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
 
 import com.rooms.protocol.CloseCode;
 
@@ -30,12 +31,24 @@ import com.rooms.protocol.CloseCode;
  * flight has completed, and the completion runs on the same executor, so a
  * close storm with writes in flight parks one executor thread per closing
  * connection and the executor grows by thousands of threads.
+ *
+ * <p>A close is started only when no write is in flight: Open Liberty's
+ * close frame would otherwise wait up to 5 s for that write
+ * ({@code WsocConnLink.okToWrite}), holding an executor thread, and then be
+ * written over it regardless. A write that fails (the transport's send
+ * timeout, a reset) ends the client: it leaves its room ({@code too-slow})
+ * and the connection is closed 1013.
  */
 final class OutboundQueue {
     static final long MAX_BYTES = 1024 * 1024;
     static final int MAX_FRAMES = 1000;
     /** The longest a deferrable frame waits for company before it is written alone. */
     static final long DEFER_MILLIS = 250;
+    /**
+     * The longest a close waits for the write in flight; the transport's send
+     * timeout (15 s) ends such a write first, this is only a backstop.
+     */
+    static final long CLOSE_WAIT_MILLIS = 20_000;
 
     private record Close(CloseCode code, String reason) {
     }
@@ -58,6 +71,8 @@ final class OutboundQueue {
     /** A deferrable frame has waited its time: write what is queued. */
     private volatile boolean due;
     private final AtomicBoolean timerSet = new AtomicBoolean();
+    /** A close waiting for the write in flight to end; taken by whichever side finds it first. */
+    private final AtomicReference<Close> pendingClose = new AtomicReference<>();
 
     private static final int OPEN = 0;
     /** A close is queued behind the remaining frames; nothing more is accepted. */
@@ -138,8 +153,20 @@ final class OutboundQueue {
         }
         items.clear();
         first.run();
-        closer.execute(() -> connection.close(code, reason));
+        pendingClose.set(new Close(code, reason));
+        if (!inFlight) {
+            startPendingClose();
+        } else {
+            later.run(this::startPendingClose, CLOSE_WAIT_MILLIS);
+        }
         return true;
+    }
+
+    private void startPendingClose() {
+        Close close = pendingClose.getAndSet(null);
+        if (close != null) {
+            closer.execute(() -> connection.close(close.code(), close.reason()));
+        }
     }
 
     /** The connection has ended: write nothing more. */
@@ -203,12 +230,16 @@ final class OutboundQueue {
     private void written(Outbound frame, Throwable failure) {
         pendingBytes.addAndGet(-frame.bytes());
         pendingFrames.decrementAndGet();
+        inFlight = false;
         if (failure == null) {
             observer.written(frame, System.nanoTime());
         } else {
-            terminate();
+            closeNow(CloseCode.TOO_SLOW, "write failed", () -> {
+                observer.slowClientCut();
+                onOverflow.run();
+            });
         }
-        inFlight = false;
+        startPendingClose();
         drain();
     }
 }

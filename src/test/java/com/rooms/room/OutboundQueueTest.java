@@ -1,7 +1,11 @@
 package com.rooms.room;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
 
+import java.io.IOException;
+import java.net.SocketTimeoutException;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -13,10 +17,11 @@ class OutboundQueueTest {
     private final RecordingConnection connection = new RecordingConnection();
     private final List<Runnable> timers = new ArrayList<>();
     private final List<Long> delays = new ArrayList<>();
+    private final List<String> cut = new ArrayList<>();
     private final OutboundQueue queue = new OutboundQueue(connection, Runnable::run, (task, ms) -> {
         timers.add(task);
         delays.add(ms);
-    }, RoomMetrics.NONE, () -> { });
+    }, RoomMetrics.NONE, () -> cut.add("cut"));
 
     private static Outbound frame(String text) {
         return Outbound.of(text, "text", 0);
@@ -72,5 +77,59 @@ class OutboundQueueTest {
         assertEquals(2, timers.size());
         timers.get(1).run();
         assertEquals(List.of("left-1", "left-2"), connection.written);
+    }
+
+    @Test
+    void aCloseWaitsForTheWriteInFlightToEnd() {
+        connection.stalled = true;
+        queue.offer(frame("text-1"));
+        queue.closeNow(CloseCode.TOO_BIG, "too big");
+
+        assertNull(connection.closedWith, "not closed while a write is in flight");
+        connection.unfinished.accept(null);
+        assertEquals(CloseCode.TOO_BIG, connection.closedWith);
+    }
+
+    @Test
+    void aCloseBehindAWriteThatNeverEndsStartsAfterItsWait() {
+        connection.stalled = true;
+        queue.offer(frame("text-1"));
+        queue.closeNow(CloseCode.TOO_BIG, "too big");
+
+        assertEquals(List.of(OutboundQueue.CLOSE_WAIT_MILLIS), delays);
+        timers.get(0).run();
+        assertEquals(CloseCode.TOO_BIG, connection.closedWith);
+    }
+
+    @Test
+    void aCloseWithNoWriteInFlightStartsAtOnce() {
+        queue.offer(frame("text-1"));
+        queue.closeNow(CloseCode.BINARY_FRAME, "binary");
+
+        assertEquals(CloseCode.BINARY_FRAME, connection.closedWith);
+    }
+
+    @Test
+    void aWriteThatFailsCutsTheClientOffAndClosesTheConnection() {
+        connection.stalled = true;
+        queue.offer(frame("text-1"));
+        queue.offer(frame("text-2"));
+        connection.unfinished.accept(new SocketTimeoutException("send timed out"));
+
+        assertEquals(List.of("cut"), cut, "the client leaves its room");
+        assertEquals(CloseCode.TOO_SLOW, connection.closedWith);
+        assertEquals(List.of("text-1"), connection.written, "nothing more is written");
+        assertFalse(queue.offer(frame("text-3")));
+    }
+
+    @Test
+    void aFailedWriteAfterTheConnectionEndedClosesNothing() {
+        connection.stalled = true;
+        queue.offer(frame("text-1"));
+        queue.terminate();
+        connection.unfinished.accept(new IOException("reset"));
+
+        assertEquals(List.of(), cut);
+        assertNull(connection.closedWith);
     }
 }

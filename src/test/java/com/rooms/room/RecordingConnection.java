@@ -16,6 +16,8 @@ final class RecordingConnection implements Connection {
     final List<String> written = new CopyOnWriteArrayList<>();
     volatile CloseCode closedWith;
     volatile boolean stalled;
+    /** The completion of the last write a stalled connection did not complete. */
+    volatile Consumer<Throwable> unfinished;
     /** What the transport does when closed: a real one reports the close, and the client leaves its room. */
     volatile Runnable whenClosed = () -> { };
 
@@ -24,6 +26,8 @@ final class RecordingConnection implements Connection {
         written.add(text);
         if (!stalled) {
             done.accept(null);
+        } else {
+            unfinished = done;
         }
     }
 
