@@ -21,7 +21,8 @@ import jakarta.json.JsonObject;
  * were given back (the count while held, less one per connection, plus
  * {@code --slack} (20): what the server opened meanwhile for itself, such as
  * database connections, is not counted against it), how many
- * closes the server completed (its close frame answered), and the relay
+ * closes the server completed (its close frame answered, waited for up to
+ * 5 s after the descriptors are back), and the relay
  * rates before and after. Problems (exit 1): threads more than
  * {@code --max-threads} (200) above idle, descriptors not back within
  * {@code --max-seconds} (10), or the relay after below
@@ -79,6 +80,10 @@ final class CloseStorm {
                 }
                 Thread.sleep(100);
             }
+            long settled = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+            while (members.stream().anyMatch(m -> m.wire.isOpen()) && System.nanoTime() < settled) {
+                Thread.sleep(50);
+            }
             long answered = members.stream().filter(m -> !m.wire.isOpen() && m.closeCode == 1000).count();
             members.forEach(m -> m.wire.abort());
             Thread.sleep(1000);
@@ -115,8 +120,12 @@ final class CloseStorm {
             }
             if (crowd.failed > 0 || answered < members.size()) {
                 problems++;
+                String codes = members.stream().filter(m -> m.closeCode != 1000)
+                        .map(m -> m.wire.isOpen() ? "open" : Integer.toString(m.closeCode)).distinct()
+                        .collect(java.util.stream.Collectors.joining(", "));
                 System.out.println("PROBLEM: " + crowd.failed + " failed to connect, " + (members.size() - answered)
-                        + " closes not answered" + (crowd.firstFailure == null ? "" : "; first: " + crowd.firstFailure));
+                        + " closes not answered with 1000 (" + codes + ")"
+                        + (crowd.firstFailure == null ? "" : "; first: " + crowd.firstFailure));
             }
             report.put("problems", problems);
         }
