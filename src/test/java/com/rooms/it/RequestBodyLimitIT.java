@@ -37,35 +37,31 @@ class RequestBodyLimitIT {
 
     @Test
     void declaredBodyOf1GiBIsRefused413FromItsHeadersAlone() throws Exception {
-        URI base = URI.create(TestServer.BASE);
-        try (Socket socket = new Socket(base.getHost(), base.getPort())) {
-            socket.setSoTimeout(10_000);
-            OutputStream out = socket.getOutputStream();
-            out.write(("POST /api/rooms/" + TestServer.room("body") + "/tickets HTTP/1.1\r\nHost: " + base.getHost()
-                    + "\r\nContent-Type: application/json\r\nContent-Length: 1073741824\r\n\r\n")
-                    .getBytes(StandardCharsets.US_ASCII));
-            out.flush();
-            String answer = readAnswer(socket.getInputStream());
-            assertTrue(answer.startsWith("HTTP/1.1 413"), answer);
-        }
+        String answer = declareOnly(1_073_741_824L);
+        assertTrue(answer.startsWith("HTTP/1.1 413"), answer);
         serverStillAnswers();
     }
 
     @Test
     void declaredBodyJustOverTheLimitGetsTheJsonRefusalFromItsHeadersAlone() throws Exception {
+        String answer = declareOnly(65_537);
+        assertTrue(answer.startsWith("HTTP/1.1 413"), answer);
+        assertTrue(answer.contains("\"error\":\"too-large\""), answer);
+        serverStillAnswers();
+    }
+
+    /** Sends the headers of a ticket request declaring {@code length} bytes of body, and no body; the answer. */
+    private static String declareOnly(long length) throws IOException {
         URI base = URI.create(TestServer.BASE);
         try (Socket socket = new Socket(base.getHost(), base.getPort())) {
             socket.setSoTimeout(10_000);
             OutputStream out = socket.getOutputStream();
             out.write(("POST /api/rooms/" + TestServer.room("body") + "/tickets HTTP/1.1\r\nHost: " + base.getHost()
-                    + "\r\nContent-Type: application/json\r\nContent-Length: 65537\r\n\r\n")
+                    + "\r\nContent-Type: application/json\r\nContent-Length: " + length + "\r\n\r\n")
                     .getBytes(StandardCharsets.US_ASCII));
             out.flush();
-            String answer = readAnswer(socket.getInputStream());
-            assertTrue(answer.startsWith("HTTP/1.1 413"), answer);
-            assertTrue(answer.contains("\"error\":\"too-large\""), answer);
+            return readAnswer(socket.getInputStream());
         }
-        serverStillAnswers();
     }
 
     @Test
