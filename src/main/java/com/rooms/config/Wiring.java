@@ -25,12 +25,13 @@ import jakarta.inject.Singleton;
 
 import com.rooms.audit.AuditTrail;
 import com.rooms.history.HistoryStore;
+import com.rooms.history.RetentionSettings;
 import com.rooms.ice.IceServers;
 import com.rooms.membership.RoomAccess;
 import com.rooms.membership.RoomDirectory;
 import com.rooms.protocol.FrameDecoder;
 import com.rooms.protocol.FrameEncoder;
-import com.rooms.room.ChatManager;
+import com.rooms.room.ClientIds;
 import com.rooms.room.NodeSettings;
 import com.rooms.room.RoomMetrics;
 import com.rooms.room.RoomServices;
@@ -186,8 +187,14 @@ public class Wiring {
 
     @Produces
     @Singleton
+    RetentionSettings retentionSettings() {
+        return new RetentionSettings(config.retentionDays(), config.retentionCheckMinutes());
+    }
+
+    @Produces
+    @Singleton
     NodeSettings nodeSettings() {
-        return new NodeSettings(config.nodeId().orElseGet(ChatManager::randomNodeId), config.keepAliveSeconds(),
+        return new NodeSettings(config.nodeId().orElseGet(ClientIds::randomNodeId), config.keepAliveSeconds(),
                 config.bench() ? 0 : config.connectionsPerUserInRoom(), config.bench() ? 0 : config.connectionsPerUser());
     }
 

@@ -15,7 +15,6 @@ import jakarta.inject.Inject;
 
 import com.rooms.audit.AuditTrail;
 import com.rooms.audit.RoomEvent;
-import com.rooms.config.RoomsConfig;
 
 /**
  * The retention policy: messages older than {@code rooms.retention.days}
@@ -34,7 +33,7 @@ public class Retention {
     AuditTrail audit;
 
     @Inject
-    RoomsConfig config;
+    RetentionSettings settings;
 
     @Inject
     Clock clock;
@@ -43,12 +42,12 @@ public class Retention {
 
     /** Starts the job if retention is on. */
     public void schedule(ScheduledExecutorService scheduler) {
-        if (config.retentionDays() == 0) {
+        if (!settings.on()) {
             return;
         }
-        long every = config.retentionCheckMinutes();
+        long every = settings.checkMinutes();
         job = scheduler.scheduleWithFixedDelay(this::purgeExpired, 1, every, TimeUnit.MINUTES);
-        LOG.info("messages older than " + config.retentionDays() + " days are deleted; checked every " + every
+        LOG.info("messages older than " + settings.days() + " days are deleted; checked every " + every
                 + " minutes");
     }
 
@@ -60,7 +59,7 @@ public class Retention {
 
     void purgeExpired() {
         try {
-            purgeBefore(clock.instant().minus(Duration.ofDays(config.retentionDays())));
+            purgeBefore(clock.instant().minus(Duration.ofDays(settings.days())));
         } catch (RuntimeException e) {
             LOG.log(Level.WARNING, "the retention purge failed; it runs again at the next check", e);
         }

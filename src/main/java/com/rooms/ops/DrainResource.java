@@ -12,7 +12,7 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 
 import com.rooms.api.Bearer;
-import com.rooms.room.ChatManager;
+import com.rooms.room.Drain;
 import com.rooms.security.SignInSetup;
 
 /**
@@ -28,7 +28,7 @@ import com.rooms.security.SignInSetup;
 @RequestScoped
 public class DrainResource {
     @Inject
-    ChatManager manager;
+    Drain drain;
 
     @Inject
     SignInSetup signIn;
@@ -39,14 +39,14 @@ public class DrainResource {
     @POST
     public Response drain() {
         Bearer.admin(headers, signIn.verifier());
-        manager.shutdown(Duration.ofSeconds(5));
+        drain.begin(Duration.ofSeconds(5));
         return Response.noContent().build();
     }
 
     @DELETE
     public Response resume() {
         Bearer.admin(headers, signIn.verifier());
-        manager.resume();
+        drain.end();
         return Response.noContent().build();
     }
 }

@@ -9,6 +9,7 @@ import org.eclipse.microprofile.health.Liveness;
 import org.eclipse.microprofile.health.Readiness;
 
 import com.rooms.room.ChatManager;
+import com.rooms.room.Drain;
 import com.rooms.security.SignInSetup;
 import com.rooms.storage.Transactions;
 
@@ -34,7 +35,7 @@ public final class Health {
     @ApplicationScoped
     public static class Ready implements HealthCheck {
         @Inject
-        ChatManager manager;
+        Drain drain;
 
         @Inject
         SignInSetup signIn;
@@ -44,7 +45,7 @@ public final class Health {
 
         @Override
         public HealthCheckResponse call() {
-            if (manager.draining()) {
+            if (drain.draining()) {
                 return HealthCheckResponse.named("rooms").down().withData("reason", "draining").build();
             }
             if (signIn.problem() != null) {

@@ -13,7 +13,8 @@ import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 
 import com.rooms.history.Retention;
-import com.rooms.room.ChatManager;
+import com.rooms.room.Drain;
+import com.rooms.room.Sweeper;
 
 /**
  * Starts the once-a-second sweep of all connections (and the retention job,
@@ -25,7 +26,10 @@ import com.rooms.room.ChatManager;
 @ApplicationScoped
 public class Lifecycle {
     @Inject
-    ChatManager manager;
+    Sweeper sweeper;
+
+    @Inject
+    Drain drain;
 
     @Inject
     Retention retention;
@@ -33,18 +37,18 @@ public class Lifecycle {
     @Resource
     ManagedScheduledExecutorService scheduler;
 
-    private ScheduledFuture<?> sweeper;
+    private ScheduledFuture<?> sweeps;
 
     void start(@Observes @Initialized(ApplicationScoped.class) Object ignored) {
-        sweeper = scheduler.scheduleAtFixedRate(manager::sweep, 1, 1, TimeUnit.SECONDS);
+        sweeps = scheduler.scheduleAtFixedRate(sweeper::sweep, 1, 1, TimeUnit.SECONDS);
         retention.schedule(scheduler);
     }
 
     void stop(@Observes @BeforeDestroyed(ApplicationScoped.class) Object ignored) {
-        if (sweeper != null) {
-            sweeper.cancel(false);
+        if (sweeps != null) {
+            sweeps.cancel(false);
         }
         retention.cancel();
-        manager.shutdown(Duration.ofSeconds(5));
+        drain.begin(Duration.ofSeconds(5));
     }
 }

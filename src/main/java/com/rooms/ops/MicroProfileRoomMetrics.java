@@ -44,7 +44,7 @@ public class MicroProfileRoomMetrics implements RoomMetrics {
         registry.gauge(Metadata.builder().withName("rooms_clients").withDescription("Clients connected now").build(),
                 manager, m -> m.connectedClients());
         registry.gauge(Metadata.builder().withName("rooms_rooms").withDescription("Rooms with clients now").build(),
-                manager, m -> m.openRooms());
+                manager, m -> m.openRoomCount());
         slowClients = registry.counter(Metadata.builder().withName("rooms_slow_client_disconnects")
                 .withDescription("Clients cut off (1013) because they could not keep up").build());
         latency = registry.timer(Metadata.builder().withName("rooms_relay_latency")

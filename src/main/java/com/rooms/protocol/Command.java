@@ -6,8 +6,43 @@ public sealed interface Command {
     /** The wire type this command was decoded from. */
     String type();
 
+    /** Calls the handler's method for this kind of command. */
+    <C> void dispatch(Handler<C> handler, C context);
+
+    /**
+     * One method per kind of command, so that a new command does not compile
+     * until every handler says what it does with it.
+     *
+     * @param <C> what the handler needs to know besides the command (who sent it, for instance)
+     */
+    interface Handler<C> {
+        void ping(Ping ping, C context);
+
+        void relay(Relay relay, C context);
+
+        void text(Text text, C context);
+
+        void getRoomInfo(GetRoomInfo get, C context);
+
+        void profile(Profile profile, C context);
+
+        void getIceServers(GetIceServers get, C context);
+
+        void refresh(Refresh refresh, C context);
+
+        void getHistory(GetHistory get, C context);
+
+        void clearChat(ClearChat clear, C context);
+
+        void kick(Kick kick, C context);
+    }
+
     /** {@code ping} without a receiver: the server answers {@code pong}. */
     record Ping(RawJson data) implements Command {
+        public <C> void dispatch(Handler<C> handler, C context) {
+            handler.ping(this, context);
+        }
+
         public String type() {
             return "ping";
         }
@@ -21,34 +56,57 @@ public sealed interface Command {
      * @param data the payload exactly as received, or null when the frame had none
      */
     record Relay(String type, RawJson data) implements Command {
+        public <C> void dispatch(Handler<C> handler, C context) {
+            handler.relay(this, context);
+        }
     }
 
     /** A chat message; private when the frame has a receiver. */
     record Text(String text) implements Command {
+        public <C> void dispatch(Handler<C> handler, C context) {
+            handler.text(this, context);
+        }
+
         public String type() {
             return "text";
         }
     }
 
     record GetRoomInfo() implements Command {
+        public <C> void dispatch(Handler<C> handler, C context) {
+            handler.getRoomInfo(this, context);
+        }
+
         public String type() {
             return "get-room-info";
         }
     }
 
     record Profile(String username) implements Command {
+        public <C> void dispatch(Handler<C> handler, C context) {
+            handler.profile(this, context);
+        }
+
         public String type() {
             return "profile";
         }
     }
 
     record GetIceServers() implements Command {
+        public <C> void dispatch(Handler<C> handler, C context) {
+            handler.getIceServers(this, context);
+        }
+
         public String type() {
             return "get-ice-servers";
         }
     }
 
     record Refresh(String token) implements Command {
+        public <C> void dispatch(Handler<C> handler, C context) {
+            handler.refresh(this, context);
+        }
+
         public String type() {
             return "refresh";
         }
@@ -59,12 +117,20 @@ public sealed interface Command {
      * @param limit  1 to 200
      */
     record GetHistory(Long before, int limit) implements Command {
+        public <C> void dispatch(Handler<C> handler, C context) {
+            handler.getHistory(this, context);
+        }
+
         public String type() {
             return "get-history";
         }
     }
 
     record ClearChat() implements Command {
+        public <C> void dispatch(Handler<C> handler, C context) {
+            handler.clearChat(this, context);
+        }
+
         public String type() {
             return "clear-chat";
         }
@@ -72,6 +138,10 @@ public sealed interface Command {
 
     /** Exactly one of the two targets is set. */
     record Kick(String clientId, String userId) implements Command {
+        public <C> void dispatch(Handler<C> handler, C context) {
+            handler.kick(this, context);
+        }
+
         public String type() {
             return "kick";
         }

@@ -7,7 +7,6 @@ import java.util.concurrent.atomic.AtomicBoolean;
 
 import com.rooms.history.HistoryView;
 import com.rooms.membership.Role;
-import com.rooms.protocol.CloseCode;
 import com.rooms.protocol.Payload;
 import com.rooms.security.FrameRateGuard;
 import com.rooms.security.Identity;
@@ -193,14 +192,19 @@ public final class ChatClient {
     private record Held(Outbound frame, long chatId) {
     }
 
-    /** Queues a last frame, then closes once everything before it is written. */
-    void sendThenClose(Outbound last, CloseCode code, String reason) {
-        out.closeAfter(last, code, reason);
-    }
-
-    /** Closes now, dropping what is queued. */
-    void cut(CloseCode code, String reason) {
-        out.closeNow(code, reason);
+    /**
+     * Closes the connection as {@code why} says: at once, dropping what is
+     * queued, or after what is queued and then {@code bye} (may be null).
+     */
+    void close(Disconnect why, Outbound bye) {
+        if (why.code() == null) {
+            return;
+        }
+        if (why.dropsQueue()) {
+            out.closeNow(why.code(), why.phrase());
+        } else {
+            out.closeAfter(bye, why.code(), why.phrase());
+        }
     }
 
     /** The transport is gone: stop writing. True the first time only. */
@@ -212,7 +216,7 @@ public final class ChatClient {
     private void overflowed() {
         ChatRoom current = room;
         if (current != null) {
-            current.leave(this, LeaveReason.TOO_SLOW);
+            current.leave(this, Disconnect.TOO_SLOW);
         }
     }
 

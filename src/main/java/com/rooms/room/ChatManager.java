@@ -1,23 +1,18 @@
 package com.rooms.room;
 
-import java.security.SecureRandom;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.Collection;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.AtomicLong;
-import java.util.logging.Level;
-import java.util.logging.Logger;
 
+import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 
 import com.rooms.history.HistoryView;
-import com.rooms.ice.IceServers;
 import com.rooms.membership.Admission;
 import com.rooms.membership.Role;
 import com.rooms.membership.Room;
@@ -25,26 +20,19 @@ import com.rooms.protocol.CloseCode;
 import com.rooms.security.Identity;
 
 /**
- * The live rooms of this node, by id: opens a room on its first client and
- * closes it when the last one leaves; assigns client ids; watches every
- * connection's credentials, TURN credentials and keep-alive; and closes every
- * connection with {@code bye} when the server shuts down.
- *
- * <p>Client ids are {@code <node id>-<sequence>}: unique across a cluster as
- * long as node ids are, and never reused (the node id is new at each start
- * unless configured).
+ * The live rooms of this node, by id: lets an admitted connection into its
+ * room (opening the room on its first client, within the user's connection
+ * caps) and closes a room when its last client leaves.
  */
 @ApplicationScoped
 public class ChatManager {
-    private static final Logger LOG = Logger.getLogger(ChatManager.class.getName());
+    public static final String TOO_MANY_IN_ROOM = ConnectionCaps.TOO_MANY_IN_ROOM;
+    public static final String TOO_MANY_CONNECTIONS = ConnectionCaps.TOO_MANY_CONNECTIONS;
 
     private final Map<String, ChatRoom> rooms = new ConcurrentHashMap<>();
-    private final AtomicLong sequence = new AtomicLong();
     private final AtomicInteger connected = new AtomicInteger();
-    /** Open connections by user, and by user and room: the caps of {@link NodeSettings}. */
-    private final Map<String, Integer> perUser = new ConcurrentHashMap<>();
-    private final Map<String, Integer> perUserInRoom = new ConcurrentHashMap<>();
-    private volatile boolean draining;
+    private ClientIds ids;
+    private ConnectionCaps caps;
 
     @Inject
     Instance<ChatRoom> roomBeans;
@@ -55,45 +43,19 @@ public class ChatManager {
     @Inject
     NodeSettings settings;
 
+    @PostConstruct
+    void start() {
+        ids = new ClientIds(settings.nodeId());
+        caps = new ConnectionCaps(settings);
+    }
+
     /**
      * Why the user may open no further connection to the room now: the error
      * code of the handshake's refusal ({@code too-many-in-room},
      * {@code too-many-connections}), or null when they may.
      */
     public String capReached(String userId, String roomId) {
-        if (reached(perUserInRoom, userId + '\n' + roomId, settings.perUserInRoom())) {
-            return TOO_MANY_IN_ROOM;
-        }
-        if (reached(perUser, userId, settings.perUser())) {
-            return TOO_MANY_CONNECTIONS;
-        }
-        return null;
-    }
-
-    public static final String TOO_MANY_IN_ROOM = "too-many-in-room";
-    public static final String TOO_MANY_CONNECTIONS = "too-many-connections";
-
-    private static boolean reached(Map<String, Integer> counts, String key, int limit) {
-        Integer open = counts.get(key);
-        return limit > 0 && open != null && open >= limit;
-    }
-
-    /** Counts one more connection unless that would pass the limit. */
-    private static boolean take(Map<String, Integer> counts, String key, int limit) {
-        boolean[] taken = {false};
-        counts.compute(key, (k, open) -> {
-            int now = open == null ? 0 : open;
-            if (limit > 0 && now >= limit) {
-                return open;
-            }
-            taken[0] = true;
-            return now + 1;
-        });
-        return taken[0];
-    }
-
-    private static void release(Map<String, Integer> counts, String key) {
-        counts.computeIfPresent(key, (k, open) -> open <= 1 ? null : open - 1);
+        return caps.reached(userId, roomId);
     }
 
     /**
@@ -103,13 +65,10 @@ public class ChatManager {
      */
     public ChatClient connect(Admission admission, Identity who, Connection connection) {
         String roomId = admission.room().id();
-        if (!take(perUser, who.userId(), settings.perUser())) {
-            connection.close(CloseCode.POLICY, "too many connections for this user");
-            return null;
-        }
-        if (!take(perUserInRoom, who.userId() + '\n' + roomId, settings.perUserInRoom())) {
-            release(perUser, who.userId());
-            connection.close(CloseCode.POLICY, "too many connections for this user in this room");
+        String over = caps.take(who.userId(), roomId);
+        if (over != null) {
+            connection.close(CloseCode.POLICY, TOO_MANY_IN_ROOM.equals(over)
+                    ? "too many connections for this user in this room" : "too many connections for this user");
             return null;
         }
         HistoryView view = switch (admission.room().history()) {
@@ -117,8 +76,8 @@ public class ChatManager {
             case SINCE_JOIN -> new HistoryView(who.userId(), admission.memberSince(), 0);
             case NONE -> new HistoryView(who.userId(), null, lastIdOrAll(roomId));
         };
-        ChatClient client = new ChatClient(settings.nodeId() + "-" + Long.toString(sequence.incrementAndGet(), 36),
-                who, admission.role(), view, connection, services, System.nanoTime());
+        ChatClient client = new ChatClient(ids.next(), who, admission.role(), view, connection, services,
+                System.nanoTime());
         connected.incrementAndGet();
         for (;;) {
             ChatRoom room = rooms.computeIfAbsent(roomId, id -> roomBeans.get().open(admission.room(), this::emptied));
@@ -138,27 +97,20 @@ public class ChatManager {
         }
     }
 
-    /** The client's connection ended (for the given reason); it leaves its room if still there. */
-    public void disconnected(ChatClient client, String reason) {
+    /** The client's connection ended; it leaves its room ({@code closed}) if still there. */
+    public void disconnected(ChatClient client) {
         if (!client.ended()) {
             return;
         }
         connected.decrementAndGet();
-        release(perUser, client.userId());
         ChatRoom room = client.room();
-        if (room != null) {
-            release(perUserInRoom, client.userId() + '\n' + room.id());
-            room.leave(client, reason);
-        }
+        caps.release(client.userId(), room.id());
+        room.leave(client, Disconnect.CLOSED);
     }
 
-    /** Cuts a client off for breaking the protocol (1003, 1009): it leaves its room at once. */
-    public void refuse(ChatClient client, CloseCode code, String reason) {
-        ChatRoom room = client.room();
-        if (room != null) {
-            room.leave(client, LeaveReason.ERROR);
-        }
-        client.cut(code, reason);
+    /** Cuts a client off for breaking the protocol ({@link Disconnect#TOO_BIG}, {@link Disconnect#BINARY}). */
+    public void refuse(ChatClient client, Disconnect why) {
+        client.room().disconnect(client, why);
     }
 
     private void emptied(ChatRoom room) {
@@ -171,8 +123,12 @@ public class ChatManager {
         return connected.get();
     }
 
-    public int openRooms() {
+    public int openRoomCount() {
         return rooms.size();
+    }
+
+    Collection<ChatRoom> openRooms() {
+        return List.copyOf(rooms.values());
     }
 
     public ChatRoom room(String roomId) {
@@ -189,7 +145,7 @@ public class ChatManager {
     public void roomDeleted(String roomId) {
         ChatRoom room = rooms.remove(roomId);
         if (room != null) {
-            room.evictAll(LeaveReason.ROOM_DELETED, CloseCode.ROOM_DELETED);
+            room.evictAll(Disconnect.ROOM_DELETED);
             roomBeans.destroy(room);
         }
     }
@@ -212,62 +168,14 @@ public class ChatManager {
     public void memberRemoved(String roomId, String userId) {
         ChatRoom room = rooms.get(roomId);
         if (room != null) {
-            room.removeUser(userId);
+            room.moderation().removeUser(userId);
         }
     }
 
-    public boolean draining() {
-        return draining;
-    }
-
-    /**
-     * Once a second: ends connections whose credentials expired, sends fresh
-     * TURN credentials before the old ones expire, pings idle connections and
-     * cuts those that stopped answering.
-     */
-    public void sweep() {
-        Instant now = services.clock().instant();
-        long nanos = System.nanoTime();
-        long keepAlive = TimeUnit.SECONDS.toNanos(settings.keepAliveSeconds());
+    /** Disconnects every client of every room, and waits up to {@code wait} for the closes to go out. */
+    void disconnectAll(Disconnect why, Duration wait) {
         for (ChatRoom room : rooms.values()) {
-            for (ChatClient client : room.clients()) {
-                try {
-                    sweep(room, client, now, nanos, keepAlive);
-                } catch (RuntimeException e) {
-                    LOG.log(Level.WARNING, "sweep failed for " + client + " in room " + room.id(), e);
-                }
-            }
-        }
-    }
-
-    private void sweep(ChatRoom room, ChatClient client, Instant now, long nanos, long keepAlive) {
-        if (client.expiresAt() != null && !now.isBefore(client.expiresAt())) {
-            room.expire(client);
-            return;
-        }
-        Instant ice = client.iceExpiresAt();
-        if (ice != null && !now.isBefore(ice.minus(IceServers.REFRESH_LEAD))) {
-            room.sendIceServers(client, null, nanos);
-        }
-        if (keepAlive > 0) {
-            if (nanos - client.lastHeardNanos() > keepAlive * 5 / 2) {
-                room.leave(client, LeaveReason.TIMEOUT);
-                client.cut(CloseCode.GOING_AWAY, "no answer to keep-alive");
-            } else {
-                client.pingIfDue(nanos, keepAlive);
-            }
-        }
-    }
-
-    /**
-     * Sends every client {@code bye} ({@code shutdown}) and close 1001, refuses
-     * new connections, and waits up to {@code wait} for the closes to go out.
-     */
-    public void shutdown(Duration wait) {
-        draining = true;
-        Collection<ChatRoom> all = rooms.values();
-        for (ChatRoom room : all) {
-            room.evictAll(LeaveReason.SHUTDOWN, CloseCode.GOING_AWAY);
+            room.evictAll(why);
         }
         long deadline = System.nanoTime() + wait.toNanos();
         while (connected.get() > 0 && System.nanoTime() < deadline) {
@@ -278,21 +186,5 @@ public class ChatManager {
                 return;
             }
         }
-    }
-
-    /** Admits connections again after a drain that was called off. */
-    public void resume() {
-        draining = false;
-    }
-
-    /** A node id for client ids: configured, or random at each start. */
-    public static String randomNodeId() {
-        String alphabet = "abcdefghijklmnopqrstuvwxyz234567";
-        SecureRandom random = new SecureRandom();
-        StringBuilder id = new StringBuilder(8);
-        for (int i = 0; i < 8; i++) {
-            id.append(alphabet.charAt(random.nextInt(alphabet.length())));
-        }
-        return id.toString();
     }
 }

@@ -98,7 +98,7 @@ final class OutboundQueue {
         if (bytes > MAX_BYTES || frames > MAX_FRAMES) {
             pendingBytes.addAndGet(-frame.bytes());
             pendingFrames.decrementAndGet();
-            closeNow(CloseCode.TOO_SLOW, "too slow to keep up", () -> {
+            closeNow(Disconnect.TOO_SLOW.code(), Disconnect.TOO_SLOW.phrase(), () -> {
                 observer.slowClientCut();
                 onOverflow.run();
             });
@@ -234,7 +234,7 @@ final class OutboundQueue {
         if (failure == null) {
             observer.written(frame, System.nanoTime());
         } else {
-            closeNow(CloseCode.TOO_SLOW, "write failed", () -> {
+            closeNow(Disconnect.WRITE_FAILED.code(), Disconnect.WRITE_FAILED.phrase(), () -> {
                 observer.slowClientCut();
                 onOverflow.run();
             });

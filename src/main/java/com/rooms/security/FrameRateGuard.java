@@ -34,8 +34,8 @@ public final class FrameRateGuard {
 
     public FrameRateGuard(long now) {
         this.origin = now;
-        this.frames = new TokenBucket(FRAME_BURST, FRAMES_PER_SECOND, now);
-        this.texts = new TokenBucket(TEXT_BURST, TEXTS_PER_SECOND, now);
+        this.frames = TokenBucket.perSecond(FRAME_BURST, FRAMES_PER_SECOND, now);
+        this.texts = TokenBucket.perSecond(TEXT_BURST, TEXTS_PER_SECOND, now);
     }
 
     public synchronized Verdict check(boolean isText, long now) {

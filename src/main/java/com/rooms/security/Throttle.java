@@ -34,35 +34,24 @@ public final class Throttle {
         return bucket.take(now);
     }
 
+    /** One key's bucket; several threads may count events of the same key. */
     private final class Bucket {
-        private double tokens = limit;
-        private long last;
+        private final TokenBucket tokens;
 
         Bucket(long now) {
-            this.last = now;
+            this.tokens = TokenBucket.perWindow(limit, windowNanos, now);
         }
 
         synchronized OptionalLong take(long now) {
-            refill(now);
-            if (tokens >= 1) {
-                tokens -= 1;
+            if (tokens.tryTake(now)) {
                 return OptionalLong.empty();
             }
-            double nanosPerToken = (double) windowNanos / limit;
-            long wait = (long) Math.ceil((1 - tokens) * nanosPerToken / 1e9);
-            return OptionalLong.of(Math.max(1, wait));
+            long waitNanos = tokens.nanosUntilToken(now);
+            return OptionalLong.of(Math.max(1, (long) Math.ceil(waitNanos / 1e9)));
         }
 
         synchronized boolean full(long now) {
-            refill(now);
-            return tokens >= limit;
-        }
-
-        private void refill(long now) {
-            if (now > last) {
-                tokens = Math.min(limit, tokens + (now - last) * (double) limit / windowNanos);
-                last = now;
-            }
+            return tokens.full(now);
         }
     }
 }

@@ -19,6 +19,7 @@ import com.rooms.membership.AccessRefused;
 import com.rooms.membership.Admission;
 import com.rooms.membership.RoomAccess;
 import com.rooms.room.ChatManager;
+import com.rooms.room.Drain;
 import com.rooms.security.BearerHeader;
 import com.rooms.security.HandshakeLimits;
 import com.rooms.security.Identity;
@@ -51,6 +52,9 @@ public class HandshakeFilter extends HttpFilter {
     ChatManager manager;
 
     @Inject
+    Drain drain;
+
+    @Inject
     TicketBook tickets;
 
     @Inject
@@ -72,7 +76,7 @@ public class HandshakeFilter extends HttpFilter {
             HttpErrors.write(response, 400, "bad-request", "a room id is 1 to 64 characters of a-z 0-9 - _");
             return;
         }
-        if (manager.draining()) {
+        if (drain.draining()) {
             HttpErrors.write(response, 503, "unavailable", "the server is shutting down");
             return;
         }

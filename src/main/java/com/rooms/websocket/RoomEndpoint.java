@@ -19,7 +19,7 @@ import com.rooms.protocol.CloseCode;
 import com.rooms.protocol.Utf8;
 import com.rooms.room.ChatClient;
 import com.rooms.room.ChatManager;
-import com.rooms.room.LeaveReason;
+import com.rooms.room.Disconnect;
 
 /**
  * The room socket: assembles each text message (at most 65,536 bytes, counted
@@ -73,7 +73,7 @@ public class RoomEndpoint {
             partialBytes += bytes;
             if (last || partialBytes > DISCARD_LIMIT) {
                 refused = true;
-                manager.refuse(client, CloseCode.TOO_BIG, "frame over " + MAX_FRAME_BYTES + " bytes");
+                manager.refuse(client, Disconnect.TOO_BIG);
             }
             return;
         }
@@ -102,7 +102,7 @@ public class RoomEndpoint {
         binaryBytes += piece.remaining();
         if (last || binaryBytes > DISCARD_LIMIT) {
             refused = true;
-            manager.refuse(client, CloseCode.BINARY_FRAME, "binary frames are not accepted");
+            manager.refuse(client, Disconnect.BINARY);
         }
     }
 
@@ -116,7 +116,7 @@ public class RoomEndpoint {
     @OnClose
     public void close(CloseReason reason) {
         if (client != null) {
-            manager.disconnected(client, LeaveReason.CLOSED);
+            manager.disconnected(client);
         }
     }
 

@@ -58,7 +58,7 @@ class ChatManagerWiringIT {
         ChatClient alice = manager.connect(access.admit(room, user("alice")), user("alice"), new Recorded());
         ChatManager looked = CDI.current().select(ChatManager.class).get();
         assertSame(manager.room(room), looked.room(room), "every injection point shares the rooms");
-        manager.disconnected(alice, LeaveReason.CLOSED);
+        manager.disconnected(alice);
     }
 
     @Test
@@ -76,8 +76,8 @@ class ChatManagerWiringIT {
         assertEquals(first, one.id());
         assertEquals(1, one.size());
 
-        manager.disconnected(a, LeaveReason.CLOSED);
-        manager.disconnected(b, LeaveReason.CLOSED);
+        manager.disconnected(a);
+        manager.disconnected(b);
         assertNull(manager.room(first), "an empty room is closed and forgotten");
         assertNull(manager.room(second));
     }
@@ -102,10 +102,10 @@ class ChatManagerWiringIT {
         assertEquals("hello from inside", text.getJsonObject("data").getString("text"));
         assertTrue(metrics.writes() > 0, "the room reports to the RoomMetrics bean CDI chose");
 
-        manager.disconnected(dave, LeaveReason.CLOSED);
+        manager.disconnected(dave);
         JsonObject left = carolSees.await(f -> f.getString("type").equals("left"));
         assertEquals(dave.id(), left.getJsonObject("data").getString("id"));
-        manager.disconnected(carol, LeaveReason.CLOSED);
+        manager.disconnected(carol);
     }
 
     private static Identity user(String name) {

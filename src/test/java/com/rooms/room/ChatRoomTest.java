@@ -116,8 +116,8 @@ class ChatRoomTest {
     void leavingTellsTheOthersOnce() {
         Peer alice = join("alice", Role.OWNER);
         Peer bob = join("bob", Role.MEMBER);
-        room.leave(bob.client, LeaveReason.CLOSED);
-        room.leave(bob.client, LeaveReason.CLOSED);
+        room.leave(bob.client, Disconnect.CLOSED);
+        room.leave(bob.client, Disconnect.CLOSED);
         assertEquals(1, alice.connection.frames("left").size());
         assertEquals("closed", alice.connection.last("left").getJsonObject("data").getString("reason"));
     }
@@ -373,7 +373,7 @@ class ChatRoomTest {
     void expiryByesAndCloses4001() {
         Peer alice = join("alice", Role.OWNER);
         Peer bob = join("bob", Role.MEMBER);
-        room.expire(bob.client);
+        room.disconnect(bob.client, Disconnect.EXPIRED);
         assertEquals("expired", bob.connection.last("bye").getJsonObject("data").getString("reason"));
         assertEquals(CloseCode.EXPIRED, bob.connection.closedWith);
         assertEquals("expired", alice.connection.last("left").getJsonObject("data").getString("reason"));
@@ -385,7 +385,7 @@ class ChatRoomTest {
         Peer bob = join("bob", Role.MEMBER);
         Peer slow = join("slow", Role.MEMBER);
         slow.connection.stalled = true;
-        slow.connection.whenClosed = () -> room.leave(slow.client, LeaveReason.CLOSED);
+        slow.connection.whenClosed = () -> room.leave(slow.client, Disconnect.CLOSED);
         String payload = "x".repeat(30_000);
         for (int i = 0; i < 45; i++) {
             alice.send(room, "{\"type\":\"greeting\",\"data\":\"" + payload + "\"}");
