@@ -154,7 +154,7 @@ public class Wiring {
         int perUser = config.bench() ? 0 : config.handshakesPerUser();
         int perAddress = config.bench() ? 0 : config.handshakesPerAddress();
         return new HandshakeLimits(new Throttle(perUser, window, 100_000),
-                new Throttle(perAddress, window, 100_000), config.handshakeWindowSeconds());
+                new Throttle(perAddress, window, 100_000));
     }
 
     @Produces

@@ -1,6 +1,5 @@
 package com.rooms.membership;
 
-import java.util.Arrays;
 import java.util.Optional;
 
 /** A user's role in a room (PROTOCOL.md 1.2). */
@@ -20,7 +19,7 @@ public enum Role {
     }
 
     public static Optional<Role> fromWire(String value) {
-        return Arrays.stream(values()).filter(r -> r.wire.equals(value)).findFirst();
+        return WireValues.find(values(), Role::wire, value);
     }
 
     /** Owners and moderators may kick and clear the chat. */

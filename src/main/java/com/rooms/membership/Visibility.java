@@ -1,6 +1,5 @@
 package com.rooms.membership;
 
-import java.util.Arrays;
 import java.util.Optional;
 
 /** Public rooms admit any signed-in user; private ones only their members. */
@@ -20,6 +19,6 @@ public enum Visibility {
     }
 
     public static Optional<Visibility> fromWire(String value) {
-        return Arrays.stream(values()).filter(v -> v.wire.equals(value)).findFirst();
+        return WireValues.find(values(), Visibility::wire, value);
     }
 }

@@ -2,7 +2,6 @@ package com.rooms.protocol;
 
 /** WebSocket close codes the server uses (PROTOCOL.md section 6). */
 public enum CloseCode {
-    NORMAL(1000),
     GOING_AWAY(1001),
     BINARY_FRAME(1003),
     POLICY(1008),

@@ -71,11 +71,8 @@ public class ChatManager {
                     ? "too many connections for this user in this room" : "too many connections for this user");
             return null;
         }
-        HistoryView view = switch (admission.room().history()) {
-            case SHARED -> new HistoryView(who.userId(), null, 0);
-            case SINCE_JOIN -> new HistoryView(who.userId(), admission.memberSince(), 0);
-            case NONE -> new HistoryView(who.userId(), null, lastIdOrAll(roomId));
-        };
+        HistoryView view = admission.room().history().viewFor(who.userId(), admission.memberSince(),
+                () -> lastIdOrAll(roomId));
         ChatClient client = new ChatClient(ids.next(), who, admission.role(), view, connection, services,
                 System.nanoTime());
         connected.incrementAndGet();

@@ -17,6 +17,8 @@
  * <p>This package never imports {@code jakarta.websocket}: a connection is
  * the {@link com.rooms.room.Connection} port, implemented in
  * {@code com.rooms.websocket}. Chat is stored through
- * {@link com.rooms.history.HistoryStore} before it is delivered.
+ * {@link com.rooms.history.HistoryStore} before it is delivered. Delivery
+ * between the nodes of a cluster is to go through a bus port of this
+ * package, with its Redis implementation in {@code com.rooms.cluster}.
  */
 package com.rooms.room;

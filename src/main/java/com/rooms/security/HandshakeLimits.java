@@ -12,12 +12,10 @@ import java.util.OptionalLong;
 public final class HandshakeLimits {
     private final Throttle perUser;
     private final Throttle perAddress;
-    private final int windowSeconds;
 
-    public HandshakeLimits(Throttle perUser, Throttle perAddress, int windowSeconds) {
+    public HandshakeLimits(Throttle perUser, Throttle perAddress) {
         this.perUser = perUser;
         this.perAddress = perAddress;
-        this.windowSeconds = windowSeconds;
     }
 
     /** Empty when the address may go on; otherwise the seconds to wait. */
@@ -27,9 +25,5 @@ public final class HandshakeLimits {
 
     public OptionalLong user(String userId, long now) {
         return perUser.take(userId, now);
-    }
-
-    public int windowSeconds() {
-        return windowSeconds;
     }
 }

@@ -98,10 +98,4 @@ public final class TicketBook {
         }
         return found.identity();
     }
-
-    /** Forgets expired tickets. */
-    public void prune() {
-        Instant now = clock.instant();
-        tickets.values().removeIf(t -> !now.isBefore(t.expiresAt()));
-    }
 }
