@@ -84,7 +84,7 @@ final class RawHttp {
             public java.security.cert.X509Certificate[] getAcceptedIssuers() {
                 return new java.security.cert.X509Certificate[0];
             }
-        }}, null);
+        } }, null);
         javax.net.ssl.SSLSocket socket = (javax.net.ssl.SSLSocket) context.getSocketFactory()
                 .createSocket(base.getHost(), base.getPort());
         socket.startHandshake();

@@ -25,7 +25,8 @@ class FrameEncoderTest {
 
     @Test
     void relayedDataIsWrittenAsTheSameJson() {
-        String data = "{\"candidate\":\"candidate:1 1 udp 2122260223 10.0.0.1 5000 typ host\",\"sdpMid\":\"0\",\"sdpMLineIndex\":0,\"n\":1.50,\"nested\":[true,null,\"x\"]}";
+        String data = "{\"candidate\":\"candidate:1 1 udp 2122260223 10.0.0.1 5000 typ host\","
+                + "\"sdpMid\":\"0\",\"sdpMLineIndex\":0,\"n\":1.50,\"nested\":[true,null,\"x\"]}";
         String out = ENCODER.encode(new ServerFrame("candidate", "c-1", null, "a-1", "b-2", json(data)));
         assertEquals("{\"type\":\"candidate\",\"id\":\"c-1\",\"sender\":\"a-1\",\"receiver\":\"b-2\",\"data\":" + data + "}", out);
     }
