@@ -34,6 +34,8 @@ export class VideoPeer extends EventTarget {
     this.restarts = [];
     /** @type {ReturnType<typeof setTimeout> | undefined} */
     this.iceTimer = undefined;
+    /** @type {Set<RTCRtpTransceiver>} transceivers that only received until replaceTrack gave them a track */
+    this.opened = new Set();
     this.pc = new RTCPeerConnection({ iceServers });
     // The impolite side makes the first offer, asking for audio and video
     // even when it sends neither; the polite side adds its tracks when that
@@ -187,13 +189,27 @@ export class VideoPeer extends EventTarget {
 
   /**
    * Swaps the outgoing track of a kind (camera for screen, another device).
+   * The sender is the one of the transceiver of that kind, never one chosen by
+   * the track it carries now: without a camera or a microphone a sender
+   * carries none. Without a camera that transceiver only receives, so it is
+   * made to send (a renegotiation) while there is a track, and to only
+   * receive again when the track is taken away.
    * @param {'audio' | 'video'} kind
    * @param {MediaStreamTrack | null} track
    */
   async replaceTrack(kind, track) {
-    const sender = this.pc.getSenders().find((s) => s.track?.kind === kind || (!s.track && kind === 'video'));
-    if (sender) {
-      await sender.replaceTrack(track);
+    const transceiver = this.pc.getTransceivers()
+      .find((t) => t.receiver.track.kind === kind && t.currentDirection !== 'stopped');
+    if (!transceiver) {
+      return;
+    }
+    await transceiver.sender.replaceTrack(track);
+    if (track && (transceiver.direction === 'recvonly' || transceiver.direction === 'inactive')) {
+      this.opened.add(transceiver);
+      transceiver.sender.setStreams(this.localStream);
+      transceiver.direction = transceiver.direction === 'recvonly' ? 'sendrecv' : 'sendonly';
+    } else if (!track && this.opened.delete(transceiver)) {
+      transceiver.direction = transceiver.direction === 'sendrecv' ? 'recvonly' : 'inactive';
     }
   }
 
