@@ -1,3 +1,4 @@
+// @ts-check
 // Signaler: the one WebSocket to /ws/rooms/{id} (PROTOCOL.md). Frames in and
 // out, a protocol ping every 20 s, and reconnection with exponential backoff
 // and full jitter. It knows nothing of the page.
@@ -8,12 +9,22 @@
 // openUrl() must resolve to the socket URL (with a fresh ticket); a rejection
 // whose error has `final` set ends the Signaler instead of retrying.
 
+import { Close, ErrorCode, Reason, Type } from './protocol.js';
+
+/** @typedef {import('./protocol.js').Frame} Frame */
+/** @typedef {import('./protocol.js').OutFrame} OutFrame */
+
+/** @type {Map<number, string>} closes after which reconnecting would not help, and the reason the page is told */
 const FINAL_CLOSES = new Map([
-  [4001, 'expired'], [4003, 'kicked'], [4004, 'room-deleted'], [1008, 'rate-limited'],
-  [1003, 'protocol'], [1009, 'protocol'],
+  [Close.EXPIRED, Reason.EXPIRED], [Close.KICKED, Reason.KICKED], [Close.ROOM_DELETED, Reason.ROOM_DELETED],
+  [Close.POLICY, ErrorCode.RATE_LIMITED], [Close.BINARY, 'protocol'], [Close.TOO_BIG, 'protocol'],
 ]);
 
 export class Signaler extends EventTarget {
+  /**
+   * @param {() => Promise<string>} openUrl
+   * @param {{baseDelay?: number, maxDelay?: number, pingEvery?: number}} [options]
+   */
   constructor(openUrl, { baseDelay = 500, maxDelay = 15000, pingEvery = 20000 } = {}) {
     super();
     this.openUrl = openUrl;
@@ -22,9 +33,11 @@ export class Signaler extends EventTarget {
     this.pingEvery = pingEvery;
     this.state = 'idle';
     this.attempt = 0;
+    /** @type {WebSocket | null} */
     this.socket = null;
     this.stopped = false;
-    this.pinger = null;
+    /** @type {ReturnType<typeof setInterval> | undefined} */
+    this.pinger = undefined;
     this.sequence = 0;
   }
 
@@ -33,7 +46,11 @@ export class Signaler extends EventTarget {
     this.connect();
   }
 
-  /** Sends a frame; returns its id, or null when not connected. */
+  /**
+   * Sends a frame; returns its id, or null when not connected.
+   * @param {OutFrame} frame
+   * @returns {string | null}
+   */
   send(frame) {
     if (!this.socket || this.socket.readyState !== WebSocket.OPEN) {
       return null;
@@ -43,11 +60,11 @@ export class Signaler extends EventTarget {
     return id;
   }
 
-  close(reason = 'left') {
+  close(reason = Reason.LEFT) {
     this.stopped = true;
     clearInterval(this.pinger);
     if (this.socket) {
-      this.socket.close(1000, reason);
+      this.socket.close(Close.NORMAL, reason);
     }
     this.setState('closed', reason);
   }
@@ -58,9 +75,10 @@ export class Signaler extends EventTarget {
     try {
       url = await this.openUrl();
     } catch (error) {
-      if (error.final) {
+      const { final, reason } = /** @type {{final?: boolean, reason?: string}} */ (error);
+      if (final) {
         this.stopped = true;
-        this.setState('closed', error.reason || 'refused');
+        this.setState('closed', reason || 'refused');
         return;
       }
       this.retry();
@@ -75,9 +93,10 @@ export class Signaler extends EventTarget {
       this.attempt = 0;
       this.setState('connected');
       clearInterval(this.pinger);
-      this.pinger = setInterval(() => this.send({ type: 'ping' }), this.pingEvery);
+      this.pinger = setInterval(() => this.send({ type: Type.PING }), this.pingEvery);
     });
     socket.addEventListener('message', (event) => {
+      /** @type {Frame} */
       let frame;
       try {
         frame = JSON.parse(event.data);
@@ -112,6 +131,10 @@ export class Signaler extends EventTarget {
     setTimeout(() => this.connect(), delay);
   }
 
+  /**
+   * @param {string} state
+   * @param {string | null} [reason]
+   */
   setState(state, reason = null) {
     this.state = state;
     this.dispatchEvent(new CustomEvent('state', { detail: { state, reason } }));

@@ -1,9 +1,14 @@
+// @ts-check
 // The start page: open a room by its id.
-const form = document.getElementById('open-room');
+
+import { Path, ROOM_ID } from './protocol.js';
+
+const form = /** @type {HTMLFormElement} */ (document.getElementById('open-room'));
 form.addEventListener('submit', (event) => {
   event.preventDefault();
-  const id = form.elements.room.value.trim().toLowerCase();
-  if (/^[a-z0-9_-]{1,64}$/.test(id)) {
-    location.assign(`/r/${id}`);
+  const field = /** @type {HTMLInputElement} */ (form.elements.namedItem('room'));
+  const id = field.value.trim().toLowerCase();
+  if (ROOM_ID.test(id)) {
+    location.assign(Path.roomPage(id));
   }
 });

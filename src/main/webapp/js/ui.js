@@ -1,7 +1,12 @@
+// @ts-check
 // The page: renders what the Manager reports and turns clicks into calls.
 // Everything a user wrote is put in the page as text (textContent), never as HTML.
 
-const $ = (id) => document.getElementById(id);
+/** @typedef {import('./manager.js').Client} Client */
+/** @typedef {import('./protocol.js').ChatMessage} ChatMessage */
+
+/** @param {string} id */
+const $ = (id) => /** @type {HTMLElement} */ (document.getElementById(id));
 
 // Letters of other scripts that look like Latin ones (a short list of the
 // usual suspects; the server refuses look-alike names chosen with `profile`
@@ -11,13 +16,20 @@ const HOMOGLYPHS = new Map(Object.entries({
   α: 'a', ο: 'o', ρ: 'p', ι: 'i', κ: 'k', ν: 'v', τ: 't', χ: 'x', υ: 'u', ɡ: 'g', ı: 'i', '0': 'o', '1': 'l',
 }));
 
-/** What a name looks like to a reader: equal keys, names nobody can tell apart at a glance. */
+/**
+ * What a name looks like to a reader: equal keys, names nobody can tell apart at a glance.
+ * @param {string} name
+ */
 export function lookAlikeKey(name) {
   return [...name.normalize('NFKC').toLowerCase().replace(/[\p{Default_Ignorable_Code_Point}\p{Cf}\s]/gu, '')]
     .map((c) => HOMOGLYPHS.get(c) ?? c).join('');
 }
 
-/** A client's name, with its user id beside it when another user in the room has a name that looks alike. */
+/**
+ * A client's name, with its user id beside it when another user in the room has a name that looks alike.
+ * @param {Client} client
+ * @param {Iterable<Client>} clients
+ */
 export function shownName(client, clients) {
   const key = lookAlikeKey(client.username);
   const twin = [...clients].some((other) => other.user_id !== client.user_id && lookAlikeKey(other.username) === key);
@@ -26,16 +38,23 @@ export function shownName(client, clients) {
 
 export class RoomView {
   constructor() {
+    /** @type {Map<string, HTMLElement>} */
     this.tiles = new Map();
     this.unread = 0;
+    /** @type {number | null} */
     this.oldestId = null;
   }
 
+  /**
+   * @param {string} text
+   * @param {string} [kind]
+   */
   status(text, kind = 'info') {
     $('status').textContent = text;
     $('status').dataset.kind = kind;
   }
 
+  /** @param {string | null} text */
   banner(text) {
     const banner = $('banner');
     banner.textContent = text || '';
@@ -47,7 +66,11 @@ export class RoomView {
     $('call').hidden = false;
   }
 
-  /** The tile of a client (created on first use); the local one is 'self'. */
+  /**
+   * The tile of a client (created on first use); the local one is 'self'.
+   * @param {string} id
+   * @param {string} [label]
+   */
   tile(id, label) {
     let tile = this.tiles.get(id);
     if (!tile) {
@@ -68,18 +91,23 @@ export class RoomView {
       this.layout();
     }
     if (label !== undefined) {
-      tile.querySelector('figcaption').textContent = label;
+      caption(tile).textContent = label;
     }
     return tile;
   }
 
+  /**
+   * @param {string} id
+   * @param {MediaStream} stream
+   */
   attach(id, stream) {
-    const video = this.tile(id).querySelector('video');
+    const video = /** @type {HTMLVideoElement} */ (this.tile(id).querySelector('video'));
     if (video.srcObject !== stream) {
       video.srcObject = stream;
     }
   }
 
+  /** @param {string} id */
   remove(id) {
     this.tiles.get(id)?.remove();
     this.tiles.delete(id);
@@ -92,10 +120,17 @@ export class RoomView {
     $('grid').style.setProperty('--columns', String(columns));
   }
 
+  /**
+   * The list of people, the "To" picker and the moderator's controls.
+   * @param {Map<string, Client>} clients
+   * @param {string | null} selfId
+   * @param {boolean} canModerate
+   * @param {(id: string) => void} onKick
+   */
   roster(clients, selfId, canModerate, onKick) {
     const list = $('roster');
     list.replaceChildren();
-    const to = $('chat-to');
+    const to = /** @type {HTMLSelectElement} */ ($('chat-to'));
     const chosen = to.value;
     to.replaceChildren(new Option('Everyone', ''));
     const everyone = [...clients.values()];
@@ -121,17 +156,31 @@ export class RoomView {
       list.append(item);
       if (client.id !== selfId) {
         to.append(new Option(`Only ${shown}`, client.id));
-        const tile = this.tiles.get(client.id);
-        if (tile) {
-          tile.querySelector('figcaption').textContent = shown + (client.audio ? '' : ' (muted)');
-          tile.classList.toggle('camera-off', !client.video);
-        }
       }
     }
     to.value = [...to.options].some((o) => o.value === chosen) ? chosen : '';
     $('clear-chat').hidden = !canModerate;
   }
 
+  /**
+   * Each other client's tile says who it is, whether they are muted, and hides a camera that is off.
+   * @param {Map<string, Client>} clients
+   */
+  captions(clients) {
+    const everyone = [...clients.values()];
+    for (const client of everyone) {
+      const tile = this.tiles.get(client.id);
+      if (tile) {
+        caption(tile).textContent = shownName(client, everyone) + (client.audio ? '' : ' (muted)');
+        tile.classList.toggle('camera-off', !client.video);
+      }
+    }
+  }
+
+  /**
+   * @param {ChatMessage} message
+   * @param {{prepend?: boolean}} [options]
+   */
   message(message, { prepend = false } = {}) {
     const item = document.createElement('li');
     item.className = message.private ? 'message private' : 'message';
@@ -157,6 +206,11 @@ export class RoomView {
     }
   }
 
+  /**
+   * @param {ChatMessage[]} messages
+   * @param {boolean} more
+   * @param {boolean} older an answer to "Older messages", shown above the others
+   */
   history(messages, more, older) {
     if (!older) {
       $('messages').replaceChildren();
@@ -174,9 +228,15 @@ export class RoomView {
     this.oldestId = null;
   }
 
+  /** @param {boolean} chatOpen */
   countUnread(chatOpen) {
     this.unread = chatOpen ? 0 : this.unread + 1;
     $('unread').textContent = String(this.unread);
     $('unread').hidden = this.unread === 0;
   }
+}
+
+/** @param {HTMLElement} tile */
+function caption(tile) {
+  return /** @type {HTMLElement} */ (tile.querySelector('figcaption'));
 }

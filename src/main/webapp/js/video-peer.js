@@ -1,3 +1,4 @@
+// @ts-check
 // VideoPeer: one RTCPeerConnection to one other client, negotiated with the
 // "perfect negotiation" pattern, so offers made at the same moment by both
 // sides never deadlock. Which side is polite is decided the same way on both
@@ -7,7 +8,17 @@
 // Events: 'stream' {stream}   the other side's media
 //         'state' {state}     the connection state
 
+import { Type } from './protocol.js';
+
 export class VideoPeer extends EventTarget {
+  /**
+   * @param {object} options
+   * @param {string} options.selfId
+   * @param {string} options.peerId
+   * @param {(frame: import('./protocol.js').OutFrame) => unknown} options.send
+   * @param {RTCIceServer[]} options.iceServers
+   * @param {MediaStream} [options.localStream]
+   */
   constructor({ selfId, peerId, send, iceServers, localStream }) {
     super();
     this.peerId = peerId;
@@ -16,8 +27,15 @@ export class VideoPeer extends EventTarget {
     this.makingOffer = false;
     this.ignoreOffer = false;
     this.settingRemoteAnswer = false;
+    /** @type {RTCIceCandidateInit[]} */
     this.pendingCandidates = [];
-    this.counts = { sent: 0, received: 0, added: 0, refused: 0, offers: 0, answers: 0, ignored: 0 };
+    this.counts = { sent: 0, received: 0, added: 0, refused: 0, offers: 0, answers: 0, ignored: 0, restarts: 0 };
+    /** @type {number[]} when ICE was restarted for being stuck, for the limit of three a minute */
+    this.restarts = [];
+    /** @type {ReturnType<typeof setTimeout> | undefined} */
+    this.iceTimer = undefined;
+    /** @type {Set<RTCRtpTransceiver>} transceivers that only received until replaceTrack gave them a track */
+    this.opened = new Set();
     this.pc = new RTCPeerConnection({ iceServers });
     // The impolite side makes the first offer, asking for audio and video
     // even when it sends neither; the polite side adds its tracks when that
@@ -25,9 +43,8 @@ export class VideoPeer extends EventTarget {
     // can stop gathering candidates for good when a first offer is rolled
     // back; the browser tests caught it.) Later offers may cross freely.
     this.localStream = localStream || new MediaStream();
-    if (this.polite) {
-      this.tracksPending = true;
-    } else {
+    this.tracksPending = this.polite;
+    if (!this.polite) {
       for (const track of this.localStream.getTracks()) {
         this.pc.addTrack(track, this.localStream);
       }
@@ -41,7 +58,7 @@ export class VideoPeer extends EventTarget {
     this.pc.addEventListener('icecandidate', ({ candidate }) => {
       if (candidate) {
         this.counts.sent += 1;
-        this.send({ type: 'candidate', receiver: this.peerId, data: candidate.toJSON() });
+        this.send({ type: Type.CANDIDATE, receiver: this.peerId, data: candidate.toJSON() });
       }
     });
     this.pc.addEventListener('track', ({ track, streams }) => {
@@ -74,23 +91,35 @@ export class VideoPeer extends EventTarget {
    * offer from the other side was being applied meanwhile, it is an answer.
    */
   sendLocal() {
-    const { type, sdp } = this.pc.localDescription;
+    const local = this.pc.localDescription;
+    if (!local) {
+      return;
+    }
+    const { type, sdp } = local;
     this.send({ type, receiver: this.peerId, data: { type, sdp } });
   }
 
-  /** An offer or answer from the other side: data is an SDP string or {type, sdp}. */
+  /**
+   * An offer or answer from the other side: data is an SDP string or {type, sdp}.
+   * @param {string} type Type.OFFER or Type.ANSWER
+   * @param {string | {sdp: string}} data
+   */
   async description(type, data) {
-    const description = typeof data === 'string' ? { type, sdp: data } : { type, sdp: data.sdp };
+    /** @type {RTCSessionDescriptionInit} */
+    const description = {
+      type: type === Type.OFFER ? 'offer' : 'answer',
+      sdp: typeof data === 'string' ? data : data.sdp,
+    };
     const readyForOffer = !this.makingOffer
       && (this.pc.signalingState === 'stable' || this.settingRemoteAnswer);
-    const collision = type === 'offer' && !readyForOffer;
+    const collision = description.type === 'offer' && !readyForOffer;
     this.ignoreOffer = !this.polite && collision;
-    this.counts[type === 'offer' ? 'offers' : 'answers'] += 1;
+    this.counts[description.type === 'offer' ? 'offers' : 'answers'] += 1;
     if (this.ignoreOffer) {
       this.counts.ignored += 1;
       return;
     }
-    this.settingRemoteAnswer = type === 'answer';
+    this.settingRemoteAnswer = description.type === 'answer';
     try {
       await this.pc.setRemoteDescription(description);
     } finally {
@@ -99,7 +128,7 @@ export class VideoPeer extends EventTarget {
     for (const candidate of this.pendingCandidates.splice(0)) {
       await this.addCandidate(candidate);
     }
-    if (type === 'offer') {
+    if (description.type === 'offer') {
       if (this.tracksPending) {
         this.tracksPending = false;
         for (const track of this.localStream.getTracks()) {
@@ -111,6 +140,7 @@ export class VideoPeer extends EventTarget {
     }
   }
 
+  /** @param {RTCIceCandidateInit} data */
   async candidate(data) {
     this.counts.received += 1;
     if (!this.pc.remoteDescription) {
@@ -120,6 +150,7 @@ export class VideoPeer extends EventTarget {
     await this.addCandidate(data);
   }
 
+  /** @param {RTCIceCandidateInit} data */
   async addCandidate(data) {
     try {
       await this.pc.addIceCandidate(data);
@@ -145,25 +176,44 @@ export class VideoPeer extends EventTarget {
     clearTimeout(this.iceTimer);
     this.iceTimer = setTimeout(() => {
       const now = Date.now();
-      this.restarts = (this.restarts || []).filter((t) => now - t < 60000);
+      this.restarts = this.restarts.filter((t) => now - t < 60000);
       const stuck = this.pc.signalingState === 'stable'
         && (this.pc.iceConnectionState === 'new' || this.pc.iceConnectionState === 'checking');
       if (stuck && this.restarts.length < 3) {
         this.restarts.push(now);
-        this.counts.restarts = (this.counts.restarts || 0) + 1;
+        this.counts.restarts += 1;
         this.pc.restartIce();
       }
     }, 4000 + Math.random() * 1000);
   }
 
-  /** Swaps the outgoing track of a kind (camera for screen, another device). */
+  /**
+   * Swaps the outgoing track of a kind (camera for screen, another device).
+   * The sender is the one of the transceiver of that kind, never one chosen by
+   * the track it carries now: without a camera or a microphone a sender
+   * carries none. Without a camera that transceiver only receives, so it is
+   * made to send (a renegotiation) while there is a track, and to only
+   * receive again when the track is taken away.
+   * @param {'audio' | 'video'} kind
+   * @param {MediaStreamTrack | null} track
+   */
   async replaceTrack(kind, track) {
-    const sender = this.pc.getSenders().find((s) => s.track?.kind === kind || (!s.track && kind === 'video'));
-    if (sender) {
-      await sender.replaceTrack(track);
+    const transceiver = this.pc.getTransceivers()
+      .find((t) => t.receiver.track.kind === kind && t.currentDirection !== 'stopped');
+    if (!transceiver) {
+      return;
+    }
+    await transceiver.sender.replaceTrack(track);
+    if (track && (transceiver.direction === 'recvonly' || transceiver.direction === 'inactive')) {
+      this.opened.add(transceiver);
+      transceiver.sender.setStreams(this.localStream);
+      transceiver.direction = transceiver.direction === 'recvonly' ? 'sendrecv' : 'sendonly';
+    } else if (!track && this.opened.delete(transceiver)) {
+      transceiver.direction = transceiver.direction === 'sendrecv' ? 'recvonly' : 'inactive';
     }
   }
 
+  /** @param {RTCIceServer[]} iceServers */
   setIceServers(iceServers) {
     this.pc.setConfiguration({ ...this.pc.getConfiguration(), iceServers });
   }

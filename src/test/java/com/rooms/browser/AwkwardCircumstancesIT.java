@@ -12,6 +12,10 @@ import org.junit.jupiter.api.Test;
 class AwkwardCircumstancesIT {
     private static final String OWN_USER_ID =
             "return sessionStorage.getItem('rooms.user')";
+    /** Each transceiver of the page's only peer as "its kind:the kind of the track it sends:its direction", sorted. */
+    private static final String SENT_BY_KIND = "return [...window.rooms.manager.peers.values()][0].pc.getTransceivers()"
+            + ".map(t => [t.receiver.track.kind, t.sender.track ? t.sender.track.kind : 'none', t.direction].join(':'))"
+            + ".sort().join()";
 
     @Test
     void someoneWhoRefusedTheCameraStillJoinsHearsAndSeesTheOthers() throws Exception {
@@ -23,6 +27,35 @@ class AwkwardCircumstancesIT {
                     "no camera was opened");
             bold.waitFor(d -> d.findElements(By.cssSelector("#roster li")).stream()
                     .anyMatch(li -> li.getText().contains("Shy")) ? true : null);
+        }
+    }
+
+    @Test
+    void someoneWithOnlyAMicrophoneSharesTheScreenAndTheOthersSeeIt() throws Exception {
+        sharesTheScreenWithoutACamera(true, "audio:audio:sendrecv,video:video:sendrecv");
+    }
+
+    @Test
+    void someoneWithNeitherCameraNorMicrophoneSharesTheScreenAndTheOthersSeeIt() throws Exception {
+        sharesTheScreenWithoutACamera(false, "audio:none:recvonly,video:video:sendrecv");
+    }
+
+    /** @param sent {@link #SENT_BY_KIND} while the screen is shared */
+    private static void sharesTheScreenWithoutACamera(boolean microphone, String sent) throws Exception {
+        String room = room();
+        try (Browser shy = Browser.withoutCamera(microphone).join(room, "Shy");
+             Browser bold = new Browser().join(room, "Bold")) {
+            shy.remoteVideosPlaying(1);
+            assertEquals(0L, shy.script("return window.rooms.manager.localStream.getVideoTracks().length"));
+            assertEquals(0L, bold.framesDecoded(), "nothing to see yet from someone without a camera");
+            shy.find("screen").click();
+            shy.waitFor(d -> "true".equals(d.findElement(By.id("screen")).getAttribute("aria-pressed"))
+                    || d.findElement(By.id("banner")).getText().contains("Screen") ? true : null);
+            assertEquals("true", shy.find("screen").getAttribute("aria-pressed"),
+                    "sharing did not start: " + shy.find("banner").getText() + " " + shy.script(SENT_BY_KIND));
+            assertEquals(sent, shy.script(SENT_BY_KIND), "the screen goes out on the video sender, the microphone stays");
+            bold.remoteVideosPlaying(1);
+            bold.framesAdvance();
         }
     }
 

@@ -62,6 +62,33 @@ final class Browser implements AutoCloseable {
         OPEN.add(this);
     }
 
+    /**
+     * A person whose computer has no camera (and, unless {@code microphone},
+     * no microphone either). Chromium's fake devices cannot be taken away, so
+     * before any of the page's scripts run the browser is made to answer a
+     * request for a missing device as it does without one (NotFoundError) and
+     * to list none. Screen sharing still works. Nothing in the page knows.
+     */
+    static Browser withoutCamera(boolean microphone) throws IOException {
+        Browser browser = new Browser();
+        browser.driver.executeCdpCommand("Page.addScriptToEvaluateOnNewDocument",
+                java.util.Map.of("source", MISSING_DEVICES.replace("MICROPHONE", String.valueOf(microphone))));
+        return browser;
+    }
+
+    private static final String MISSING_DEVICES = """
+            (() => {
+              const devices = navigator.mediaDevices;
+              const getUserMedia = devices.getUserMedia.bind(devices);
+              const enumerateDevices = devices.enumerateDevices.bind(devices);
+              const missing = (kind) => kind === 'videoinput' || (kind === 'audioinput' && !MICROPHONE);
+              devices.getUserMedia = (constraints) => constraints && (constraints.video || (constraints.audio && !MICROPHONE))
+                  ? Promise.reject(new DOMException('Requested device not found', 'NotFoundError'))
+                  : getUserMedia(constraints);
+              devices.enumerateDevices = async () => (await enumerateDevices()).filter((d) => !missing(d.kind));
+            })();
+            """;
+
     /** Opens the room link and joins with the demo sign-in. */
     Browser join(String room, String name) {
         driver.get(BASE + "/r/" + room);

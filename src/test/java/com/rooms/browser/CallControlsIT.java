@@ -1,7 +1,9 @@
 package com.rooms.browser;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -46,6 +48,26 @@ class CallControlsIT {
             String shared = (String) alice.script(SENT_VIDEO_LABEL);
             assertNotEquals(camera, shared, "the screen is sent instead of the camera");
             bob.framesAdvance();
+        }
+    }
+
+    @Test
+    void theUnreadBadgeCountsWhileTheChatIsClosedAndIsHiddenWhenNothingIsUnread() throws Exception {
+        String room = room();
+        try (Browser alice = new Browser().join(room, "Alice"); Browser bob = new Browser().join(room, "Bob")) {
+            bob.find("chat-text").sendKeys("read at once", Keys.ENTER);
+            alice.waitFor(d -> d.findElement(By.id("messages")).getText().contains("read at once") ? true : null);
+            assertFalse(alice.find("unread").isDisplayed(),
+                    "a badge with nothing unread: \"" + alice.find("unread").getAttribute("textContent") + "\"");
+
+            alice.find("chat-toggle").click();
+            bob.find("chat-text").sendKeys("said while the chat was closed", Keys.ENTER);
+            alice.waitFor(d -> d.findElement(By.id("unread")).isDisplayed()
+                    && "1".equals(d.findElement(By.id("unread")).getText()) ? true : null);
+
+            alice.find("chat-toggle").click();
+            alice.waitFor(d -> !d.findElement(By.id("unread")).isDisplayed() ? true : null);
+            assertTrue(alice.find("messages").getText().contains("said while the chat was closed"));
         }
     }
 

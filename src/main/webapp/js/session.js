@@ -1,0 +1,125 @@
+// @ts-check
+// The session: the socket (Signaler) and the protocol (Manager), and what the
+// page shows of them: the connection state, who is here, the chat, and the
+// moderator's controls.
+
+import { Manager } from './manager.js';
+import { ErrorCode, Reason } from './protocol.js';
+import { Signaler } from './signaler.js';
+import { NO_SIGN_IN, ticketUrl } from './sign-in.js';
+
+/** @typedef {import('./ui.js').RoomView} RoomView */
+
+/** @param {string} id */
+const $ = (id) => /** @type {HTMLElement} */ (document.getElementById(id));
+
+/** @type {Record<string, string>} what the banner says when the session has ended, by the reason it ended */
+export const CLOSED_REASONS = {
+  [Reason.KICKED]: 'You were removed from this room.',
+  [Reason.ROOM_DELETED]: 'This room was deleted.',
+  [Reason.EXPIRED]: 'Your sign-in expired. Open the room again from the portal.',
+  [ErrorCode.FORBIDDEN]: 'This room is private and you are not a member.',
+  [ErrorCode.NOT_FOUND]: 'There is no such room.',
+  [ErrorCode.UNAUTHORIZED]: 'Your sign-in was not accepted.',
+  [NO_SIGN_IN]: 'Open this room from your portal to sign in.',
+  [ErrorCode.RATE_LIMITED]: 'Too many messages: you were disconnected.',
+  [Reason.LEFT]: 'You left the room.',
+};
+
+/** @type {Record<string, string>} */
+const STATE_LABELS = { connecting: 'Connecting…', connected: 'Connected', reconnecting: 'Reconnecting…', closed: 'Closed' };
+
+/**
+ * Makes the Signaler and the Manager and shows what they report; the socket
+ * opens when the caller starts the Signaler.
+ * @param {{roomId: string, token: string, stream: MediaStream, view: RoomView}} options
+ */
+export function openSession({ roomId, token, stream, view }) {
+  const signaler = new Signaler(() => ticketUrl(roomId, token));
+  const manager = new Manager(signaler, stream);
+  showConnection(signaler, manager, view, roomId);
+  showPresence(manager, view);
+  showChat(manager, view);
+  $('leave').addEventListener('click', () => manager.leave());
+  return { signaler, manager };
+}
+
+/**
+ * @param {Signaler} signaler
+ * @param {Manager} manager
+ * @param {RoomView} view
+ * @param {string} roomId
+ */
+function showConnection(signaler, manager, view, roomId) {
+  signaler.addEventListener('state', (event) => {
+    const { state, reason } = /** @type {CustomEvent} */ (event).detail;
+    view.status(STATE_LABELS[state] || state, state);
+    view.banner(state === 'reconnecting' ? 'Connection lost: reconnecting…'
+      : state === 'closed' ? (CLOSED_REASONS[reason] || `Disconnected (${reason}).`) : null);
+  });
+  manager.addEventListener('self', () => {
+    $('room-title').textContent = roomId;
+  });
+  manager.addEventListener('bye', (event) => {
+    if (/** @type {CustomEvent} */ (event).detail.reason === Reason.SHUTDOWN) {
+      view.banner('The server is restarting: reconnecting…');
+    }
+  });
+  manager.addEventListener('error', (event) => {
+    const { code, message } = /** @type {CustomEvent} */ (event).detail;
+    view.banner(`${code}: ${message}`);
+  });
+}
+
+/**
+ * The list of people, with "Remove" for moderators.
+ * @param {Manager} manager
+ * @param {RoomView} view
+ */
+function showPresence(manager, view) {
+  manager.addEventListener('roster', (event) => {
+    const { clients } = /** @type {CustomEvent} */ (event).detail;
+    view.roster(clients, manager.selfId, manager.moderator, (id) => manager.kick(id));
+  });
+  $('clear-chat').addEventListener('click', () => manager.clearChat());
+}
+
+/**
+ * Messages, older pages, private messages, and the unread count while the chat is closed.
+ * @param {Manager} manager
+ * @param {RoomView} view
+ */
+function showChat(manager, view) {
+  let chatOpen = true;
+  manager.addEventListener('history', (event) => {
+    const { messages, more, older } = /** @type {CustomEvent} */ (event).detail;
+    view.history(messages, more, older);
+  });
+  manager.addEventListener('text', (event) => {
+    const { message, own } = /** @type {CustomEvent} */ (event).detail;
+    view.message(message);
+    if (!own) {
+      view.countUnread(chatOpen);
+    }
+  });
+  manager.addEventListener('cleared', () => view.cleared());
+
+  $('chat-form').addEventListener('submit', (event) => {
+    event.preventDefault();
+    const input = /** @type {HTMLInputElement} */ ($('chat-text'));
+    const text = input.value.trim();
+    if (text) {
+      manager.say(text, /** @type {HTMLSelectElement} */ ($('chat-to')).value || null);
+      input.value = '';
+    }
+  });
+  $('older').addEventListener('click', () => manager.olderHistory(view.oldestId));
+  $('chat-toggle').addEventListener('click', () => {
+    chatOpen = !chatOpen;
+    $('side').hidden = !chatOpen;
+    $('chat-toggle').setAttribute('aria-expanded', String(chatOpen));
+    if (chatOpen) {
+      view.countUnread(true);
+    }
+  });
+}
