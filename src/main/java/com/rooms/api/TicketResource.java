@@ -13,7 +13,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 import com.rooms.membership.AccessRefused;
-import com.rooms.membership.Room;
+import com.rooms.membership.Names;
 import com.rooms.membership.RoomAccess;
 import com.rooms.security.Identity;
 import com.rooms.security.SignInSetup;
@@ -44,8 +44,8 @@ public class TicketResource {
     @Produces(MediaType.APPLICATION_JSON)
     public Response issue(@PathParam("roomId") String roomId, String body) {
         Identity caller = Bearer.caller(headers, signIn.verifier());
-        if (!Room.VALID_ID.matcher(roomId).matches()) {
-            throw ApiException.badRequest("a room id is 1 to 64 characters of a-z 0-9 - _");
+        if (!Names.roomId(roomId)) {
+            throw ApiException.badRequest(Names.ROOM_ID_RULE);
         }
         if (!JsonBody.object(body, true).isEmpty()) {
             throw ApiException.badRequest("the body must be empty or {}");

@@ -17,6 +17,7 @@ import jakarta.servlet.http.HttpServletResponse;
 
 import com.rooms.membership.AccessRefused;
 import com.rooms.membership.Admission;
+import com.rooms.membership.Names;
 import com.rooms.membership.RoomAccess;
 import com.rooms.room.ChatManager;
 import com.rooms.security.BearerHeader;
@@ -69,7 +70,7 @@ public class HandshakeFilter extends HttpFilter {
         }
         String roomId = RoomPath.roomId(request.getRequestURI().substring(request.getContextPath().length()));
         if (roomId == null) {
-            HttpErrors.write(response, 400, "bad-request", "a room id is 1 to 64 characters of a-z 0-9 - _");
+            HttpErrors.write(response, 400, "bad-request", Names.ROOM_ID_RULE);
             return;
         }
         if (manager.draining()) {
