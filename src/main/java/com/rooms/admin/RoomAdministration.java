@@ -9,6 +9,7 @@ import java.util.function.Consumer;
 import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 
 import com.rooms.api.ApiException;
@@ -18,6 +19,9 @@ import com.rooms.history.ArchivedMessage;
 import com.rooms.history.HistoryStore;
 import com.rooms.history.HistoryView;
 import com.rooms.history.MessageQuery;
+import com.rooms.live.AdministrationEvent;
+import com.rooms.live.LiveClient;
+import com.rooms.live.LiveRooms;
 import com.rooms.membership.Enrolment;
 import com.rooms.membership.HistorySetting;
 import com.rooms.membership.Member;
@@ -26,9 +30,6 @@ import com.rooms.membership.Room;
 import com.rooms.membership.RoomChange;
 import com.rooms.membership.RoomDirectory;
 import com.rooms.membership.Visibility;
-import com.rooms.room.ChatClient;
-import com.rooms.room.ChatManager;
-import com.rooms.room.ChatRoom;
 import com.rooms.security.Identity;
 
 /**
@@ -50,7 +51,10 @@ public class RoomAdministration {
     HistoryStore history;
 
     @Inject
-    ChatManager manager;
+    LiveRooms live;
+
+    @Inject
+    Event<AdministrationEvent> events;
 
     @Inject
     AuditTrail audit;
@@ -89,7 +93,7 @@ public class RoomAdministration {
         Room room = existing(roomId);
         ownerOrAdmin(caller, room);
         Room changed = directory.update(roomId, change).orElseThrow(() -> notFound(roomId));
-        manager.settingsChanged(changed);
+        events.fire(new AdministrationEvent.SettingsChanged(changed));
         return view(caller, changed);
     }
 
@@ -99,7 +103,7 @@ public class RoomAdministration {
         if (!directory.delete(roomId)) {
             throw notFound(roomId);
         }
-        manager.roomDeleted(roomId);
+        events.fire(new AdministrationEvent.RoomDeleted(roomId));
         audit.record(new RoomEvent(roomId, RoomEvent.Kind.DELETED, null, caller.userId(), null, null, clock.instant()));
     }
 
@@ -114,7 +118,7 @@ public class RoomAdministration {
         ownerOrAdmin(caller, room);
         Instant now = clock.instant();
         Enrolment enrolment = directory.setRole(roomId, userId, userId, role, now);
-        manager.roleChanged(roomId, userId, role);
+        events.fire(new AdministrationEvent.RoleChanged(roomId, userId, role));
         audit.record(new RoomEvent(roomId, RoomEvent.Kind.ROLE_CHANGED, userId, caller.userId(), null, role.wire(), now));
         return enrolment;
     }
@@ -125,16 +129,15 @@ public class RoomAdministration {
         if (!directory.remove(roomId, userId)) {
             throw new ApiException(404, "not-found", "user " + userId + " is not a member of room " + roomId);
         }
-        manager.memberRemoved(roomId, userId);
+        events.fire(new AdministrationEvent.MemberRemoved(roomId, userId));
         audit.record(new RoomEvent(roomId, RoomEvent.Kind.REMOVED, userId, caller.userId(), null, null,
                 clock.instant()));
     }
 
-    public List<ChatClient> clients(Identity caller, String roomId) {
+    public List<LiveClient> clients(Identity caller, String roomId) {
         Room room = existing(roomId);
         memberOrAdmin(caller, room);
-        ChatRoom live = manager.room(roomId);
-        return live == null ? List.of() : live.clients();
+        return live.clients(roomId);
     }
 
     public MessagePage messages(Identity caller, String roomId, MessageFilter filter) {
@@ -174,14 +177,14 @@ public class RoomAdministration {
     /** Many rooms with the caller's role in each, from one query rather than one per room. */
     private List<RoomView> views(Identity caller, List<Room> rooms) {
         Map<String, Role> roles = caller.admin() ? Map.of() : directory.roles(caller.userId());
-        return rooms.stream().map(r -> new RoomView(r, manager.online(r.id()),
+        return rooms.stream().map(r -> new RoomView(r, live.online(r.id()),
                 caller.admin() ? Role.OWNER : roles.get(r.id()))).collect(Collectors.toList());
     }
 
     private RoomView view(Identity caller, Room room) {
         Role role = caller.admin() ? Role.OWNER
                 : directory.member(room.id(), caller.userId()).map(Member::role).orElse(null);
-        return new RoomView(room, manager.online(room.id()), role);
+        return new RoomView(room, live.online(room.id()), role);
     }
 
     private Room existing(String roomId) {

@@ -3,6 +3,7 @@ package com.rooms.ops;
 import java.time.Duration;
 
 import jakarta.enterprise.context.RequestScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.POST;
@@ -12,7 +13,7 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 
 import com.rooms.api.Bearer;
-import com.rooms.room.ChatManager;
+import com.rooms.live.AdministrationEvent;
 import com.rooms.security.SignInSetup;
 
 /**
@@ -28,7 +29,7 @@ import com.rooms.security.SignInSetup;
 @RequestScoped
 public class DrainResource {
     @Inject
-    ChatManager manager;
+    Event<AdministrationEvent> events;
 
     @Inject
     SignInSetup signIn;
@@ -39,14 +40,14 @@ public class DrainResource {
     @POST
     public Response drain() {
         Bearer.admin(headers, signIn.verifier());
-        manager.shutdown(Duration.ofSeconds(5));
+        events.fire(new AdministrationEvent.DrainRequested(Duration.ofSeconds(5)));
         return Response.noContent().build();
     }
 
     @DELETE
     public Response resume() {
         Bearer.admin(headers, signIn.verifier());
-        manager.resume();
+        events.fire(new AdministrationEvent.DrainCalledOff());
         return Response.noContent().build();
     }
 }
