@@ -100,6 +100,7 @@ public class RoomAdministration {
     public void delete(Identity caller, String roomId) {
         admin(caller);
         existing(roomId);
+        history.forget(roomId);
         if (!directory.delete(roomId)) {
             throw notFound(roomId);
         }
