@@ -12,7 +12,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 
-import com.rooms.api.ApiException;
 import com.rooms.audit.AuditTrail;
 import com.rooms.audit.RoomEvent;
 import com.rooms.history.ArchivedMessage;
@@ -22,6 +21,7 @@ import com.rooms.history.MessageQuery;
 import com.rooms.live.AdministrationEvent;
 import com.rooms.live.LiveClient;
 import com.rooms.live.LiveRooms;
+import com.rooms.membership.AccessRefused;
 import com.rooms.membership.Enrolment;
 import com.rooms.membership.HistorySetting;
 import com.rooms.membership.Member;
@@ -67,7 +67,7 @@ public class RoomAdministration {
         Instant now = clock.instant();
         Room room = new Room(wanted.id(), wanted.name(), wanted.visibility(), wanted.history(), caller.userId(), now);
         Room created = directory.create(room, caller.displayName())
-                .orElseThrow(() -> new ApiException(409, "conflict", "a room with id " + wanted.id() + " exists"));
+                .orElseThrow(() -> new RoomExists(wanted.id()));
         audit.record(new RoomEvent(created.id(), RoomEvent.Kind.CREATED, caller.userId(), null, null, null, now));
         return view(caller, created);
     }
@@ -128,7 +128,8 @@ public class RoomAdministration {
         Room room = existing(roomId);
         ownerOrAdmin(caller, room);
         if (!directory.remove(roomId, userId)) {
-            throw new ApiException(404, "not-found", "user " + userId + " is not a member of room " + roomId);
+            throw new AccessRefused(AccessRefused.Reason.NO_SUCH_MEMBER,
+                    "user " + userId + " is not a member of room " + roomId);
         }
         events.fire(new AdministrationEvent.MemberRemoved(roomId, userId));
         audit.record(new RoomEvent(roomId, RoomEvent.Kind.REMOVED, userId, caller.userId(), null, null,
@@ -145,7 +146,7 @@ public class RoomAdministration {
         Room room = existing(roomId);
         Member member = memberOrAdmin(caller, room);
         if (filter.includeCleared() && !caller.admin()) {
-            throw ApiException.forbidden("include_cleared is for administrators only");
+            throw notPermitted("include_cleared is for administrators only");
         }
         HistoryView view = null;
         if (!caller.admin()) {
@@ -192,13 +193,17 @@ public class RoomAdministration {
         return directory.find(roomId).orElseThrow(() -> notFound(roomId));
     }
 
-    private static ApiException notFound(String roomId) {
-        return ApiException.notFound("no room " + roomId);
+    private static AccessRefused notFound(String roomId) {
+        return new AccessRefused(AccessRefused.Reason.NO_SUCH_ROOM, "no room " + roomId);
+    }
+
+    private static AccessRefused notPermitted(String message) {
+        return new AccessRefused(AccessRefused.Reason.NOT_PERMITTED, message);
     }
 
     private static void admin(Identity caller) {
         if (!caller.admin()) {
-            throw ApiException.forbidden("administrators only");
+            throw notPermitted("administrators only");
         }
     }
 
@@ -206,7 +211,7 @@ public class RoomAdministration {
     private Member memberOrAdmin(Identity caller, Room room) {
         Optional<Member> member = directory.member(room.id(), caller.userId());
         if (member.isEmpty() && !caller.admin()) {
-            throw ApiException.forbidden("members of room " + room.id() + " only");
+            throw new AccessRefused(AccessRefused.Reason.NOT_A_MEMBER, "members of room " + room.id() + " only");
         }
         return member.orElse(null);
     }
@@ -217,7 +222,7 @@ public class RoomAdministration {
         }
         Role role = directory.member(room.id(), caller.userId()).map(Member::role).orElse(null);
         if (role != Role.OWNER) {
-            throw ApiException.forbidden("the room's owners and administrators only");
+            throw notPermitted("the room's owners and administrators only");
         }
     }
 }

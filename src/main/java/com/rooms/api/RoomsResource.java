@@ -1,4 +1,4 @@
-package com.rooms.admin;
+package com.rooms.api;
 
 import java.io.BufferedWriter;
 import java.io.OutputStreamWriter;
@@ -26,9 +26,10 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.StreamingOutput;
 import jakarta.ws.rs.core.UriInfo;
 
-import com.rooms.api.ApiException;
-import com.rooms.api.Bearer;
-import com.rooms.api.JsonBody;
+import com.rooms.admin.MessageFilter;
+import com.rooms.admin.MessagePage;
+import com.rooms.admin.RoomAdministration;
+import com.rooms.admin.RoomView;
 import com.rooms.membership.Enrolment;
 import com.rooms.membership.HistorySetting;
 import com.rooms.membership.Names;

@@ -1,4 +1,4 @@
-package com.rooms.ops;
+package com.rooms.api;
 
 import java.time.Duration;
 
@@ -12,7 +12,6 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 
-import com.rooms.api.Bearer;
 import com.rooms.live.AdministrationEvent;
 import com.rooms.security.SignInSetup;
 

@@ -1,4 +1,4 @@
-package com.rooms.admin;
+package com.rooms.api;
 
 import java.time.Instant;
 import java.util.List;
@@ -8,6 +8,8 @@ import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 
+import com.rooms.admin.MessagePage;
+import com.rooms.admin.RoomView;
 import com.rooms.history.ArchivedMessage;
 import com.rooms.history.ChatMessage;
 import com.rooms.live.LiveClient;

@@ -1,4 +1,4 @@
-package com.rooms.admin;
+package com.rooms.api;
 
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -10,7 +10,7 @@ import java.util.stream.Collectors;
 
 import jakarta.ws.rs.core.MultivaluedMap;
 
-import com.rooms.api.ApiException;
+import com.rooms.admin.MessageFilter;
 import com.rooms.membership.Names;
 
 /** Reads the message search's query parameters strictly: anything malformed is 400 with the parameter's name. */
