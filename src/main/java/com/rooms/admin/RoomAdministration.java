@@ -34,10 +34,13 @@ import com.rooms.security.Identity;
 
 /**
  * The rules of the HTTP API (PROTOCOL.md 7): who may see and change which
- * room, and what a change does to the clients connected now.
+ * room, and what a change does to the clients connected now (announced as an
+ * {@link AdministrationEvent} once stored).
  *
- * <p>Checks run in this order: the room exists (404), then the caller may do
- * this (403). Administrators may do everything. What a member is shown of a
+ * <p>Checks run in this order: the room exists, then the caller may do this
+ * (calls for administrators only check that first); a refusal is an
+ * {@link AccessRefused}, {@code missing()} when the room is not there.
+ * Administrators may do everything. What a member is shown of a
  * room's messages follows its history setting, as on the socket; for
  * {@code none} (nothing said before the current connection) the API shows a
  * member nothing.

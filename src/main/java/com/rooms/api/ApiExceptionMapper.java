@@ -9,6 +9,6 @@ import jakarta.ws.rs.ext.Provider;
 public class ApiExceptionMapper implements ExceptionMapper<ApiException> {
     @Override
     public Response toResponse(ApiException refused) {
-        return new HttpError(refused.status(), refused.code(), refused.getMessage()).response();
+        return HttpError.of(refused).response();
     }
 }

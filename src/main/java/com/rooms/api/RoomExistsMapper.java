@@ -6,11 +6,11 @@ import jakarta.ws.rs.ext.Provider;
 
 import com.rooms.admin.RoomExists;
 
-/** Creating a room whose id is taken is 409 {@code conflict}. */
+/** Creating a room whose id is taken: see {@link HttpError#of(RoomExists)}. */
 @Provider
 public class RoomExistsMapper implements ExceptionMapper<RoomExists> {
     @Override
     public Response toResponse(RoomExists taken) {
-        return new HttpError(409, "conflict", taken.getMessage()).response();
+        return HttpError.of(taken).response();
     }
 }

@@ -11,7 +11,6 @@ import com.rooms.security.TicketBook;
 public class TooManyTicketsMapper implements ExceptionMapper<TicketBook.TooMany> {
     @Override
     public Response toResponse(TicketBook.TooMany tooMany) {
-        return Response.fromResponse(new HttpError(429, "rate-limited", tooMany.getMessage()).response())
-                .header("Retry-After", Long.toString(tooMany.retryAfterSeconds())).build();
+        return HttpError.of(tooMany).response();
     }
 }

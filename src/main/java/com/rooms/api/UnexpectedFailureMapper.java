@@ -15,6 +15,6 @@ public class UnexpectedFailureMapper implements ExceptionMapper<Throwable> {
     @Override
     public Response toResponse(Throwable failure) {
         LOG.log(Level.SEVERE, "API call failed", failure);
-        return new HttpError(500, "internal", "the server failed to answer this request").response();
+        return HttpError.internal().response();
     }
 }

@@ -11,7 +11,6 @@ public class WebApplicationExceptionMapper implements ExceptionMapper<WebApplica
     @Override
     public Response toResponse(WebApplicationException refused) {
         int status = refused.getResponse().getStatus();
-        return new HttpError(status, HttpError.codeFor(status), refused.getResponse().getStatusInfo().getReasonPhrase())
-                .response();
+        return HttpError.ofStatus(status, refused.getResponse().getStatusInfo().getReasonPhrase()).response();
     }
 }

@@ -121,8 +121,7 @@ public class HandshakeFilter extends HttpFilter {
             return;
         } catch (RuntimeException storageDown) {
             LOG.log(Level.WARNING, "cannot admit a user to room " + roomId + ": " + storageDown);
-            response.setHeader("Retry-After", "5");
-            new HttpError(503, "unavailable", "room storage is unavailable; try again shortly").write(response);
+            new HttpError(503, "unavailable", "room storage is unavailable; try again shortly", 5L).write(response);
             return;
         }
         RoomPrincipal principal = new RoomPrincipal(identity, admission);
@@ -136,8 +135,7 @@ public class HandshakeFilter extends HttpFilter {
 
     private static void tooMany(HttpServletResponse response, long retryAfterSeconds, String message)
             throws IOException {
-        response.setHeader("Retry-After", Long.toString(retryAfterSeconds));
-        new HttpError(429, "rate-limited", message).write(response);
+        HttpError.rateLimited(message, retryAfterSeconds).write(response);
     }
 
     private static String bearer(HttpServletRequest request) {
