@@ -9,40 +9,45 @@ import java.util.function.Consumer;
 import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 
-import com.rooms.api.ApiException;
 import com.rooms.audit.AuditTrail;
 import com.rooms.audit.RoomEvent;
 import com.rooms.history.ArchivedMessage;
 import com.rooms.history.HistoryStore;
 import com.rooms.history.HistoryView;
 import com.rooms.history.MessageQuery;
+import com.rooms.live.AdministrationEvent;
+import com.rooms.live.LiveClient;
+import com.rooms.live.LiveRooms;
+import com.rooms.membership.AccessRefused;
 import com.rooms.membership.Enrolment;
-import com.rooms.membership.HistorySetting;
 import com.rooms.membership.Member;
 import com.rooms.membership.Role;
 import com.rooms.membership.Room;
 import com.rooms.membership.RoomChange;
 import com.rooms.membership.RoomDirectory;
 import com.rooms.membership.Visibility;
-import com.rooms.room.ChatClient;
-import com.rooms.room.ChatManager;
-import com.rooms.room.ChatRoom;
 import com.rooms.security.Identity;
 
 /**
  * The rules of the HTTP API (PROTOCOL.md 7): who may see and change which
- * room, and what a change does to the clients connected now.
+ * room, and what a change does to the clients connected now (announced as an
+ * {@link AdministrationEvent} once stored).
  *
- * <p>Checks run in this order: the room exists (404), then the caller may do
- * this (403). Administrators may do everything. What a member is shown of a
+ * <p>Checks run in this order: the room exists, then the caller may do this
+ * (calls for administrators only check that first); a refusal is an
+ * {@link AccessRefused}, {@code missing()} when the room is not there.
+ * Administrators may do everything. What a member is shown of a
  * room's messages follows its history setting, as on the socket; for
  * {@code none} (nothing said before the current connection) the API shows a
  * member nothing.
  */
 @ApplicationScoped
 public class RoomAdministration {
+    private static final int DELETE_ATTEMPTS = 3;
+
     @Inject
     RoomDirectory directory;
 
@@ -50,7 +55,10 @@ public class RoomAdministration {
     HistoryStore history;
 
     @Inject
-    ChatManager manager;
+    LiveRooms live;
+
+    @Inject
+    Event<AdministrationEvent> events;
 
     @Inject
     AuditTrail audit;
@@ -63,7 +71,7 @@ public class RoomAdministration {
         Instant now = clock.instant();
         Room room = new Room(wanted.id(), wanted.name(), wanted.visibility(), wanted.history(), caller.userId(), now);
         Room created = directory.create(room, caller.displayName())
-                .orElseThrow(() -> new ApiException(409, "conflict", "a room with id " + wanted.id() + " exists"));
+                .orElseThrow(() -> new RoomExists(wanted.id()));
         audit.record(new RoomEvent(created.id(), RoomEvent.Kind.CREATED, caller.userId(), null, null, null, now));
         return view(caller, created);
     }
@@ -89,18 +97,36 @@ public class RoomAdministration {
         Room room = existing(roomId);
         ownerOrAdmin(caller, room);
         Room changed = directory.update(roomId, change).orElseThrow(() -> notFound(roomId));
-        manager.settingsChanged(changed);
+        events.fire(new AdministrationEvent.SettingsChanged(changed));
         return view(caller, changed);
     }
 
+    /**
+     * Deletes the room with its members and messages. The messages go first
+     * (they refer to the room); one its clients send meanwhile would stop the
+     * room's deletion, so that is tried again, with what arrived forgotten too.
+     */
     public void delete(Identity caller, String roomId) {
         admin(caller);
         existing(roomId);
-        if (!directory.delete(roomId)) {
+        if (!forgetAndDelete(roomId)) {
             throw notFound(roomId);
         }
-        manager.roomDeleted(roomId);
+        events.fire(new AdministrationEvent.RoomDeleted(roomId));
         audit.record(new RoomEvent(roomId, RoomEvent.Kind.DELETED, null, caller.userId(), null, null, clock.instant()));
+    }
+
+    private boolean forgetAndDelete(String roomId) {
+        for (int attempt = 1;; attempt++) {
+            history.forget(roomId);
+            try {
+                return directory.delete(roomId);
+            } catch (RuntimeException messageArrivedMeanwhile) {
+                if (attempt == DELETE_ATTEMPTS) {
+                    throw messageArrivedMeanwhile;
+                }
+            }
+        }
     }
 
     public List<Member> members(Identity caller, String roomId) {
@@ -114,7 +140,7 @@ public class RoomAdministration {
         ownerOrAdmin(caller, room);
         Instant now = clock.instant();
         Enrolment enrolment = directory.setRole(roomId, userId, userId, role, now);
-        manager.roleChanged(roomId, userId, role);
+        events.fire(new AdministrationEvent.RoleChanged(roomId, userId, role));
         audit.record(new RoomEvent(roomId, RoomEvent.Kind.ROLE_CHANGED, userId, caller.userId(), null, role.wire(), now));
         return enrolment;
     }
@@ -123,34 +149,28 @@ public class RoomAdministration {
         Room room = existing(roomId);
         ownerOrAdmin(caller, room);
         if (!directory.remove(roomId, userId)) {
-            throw new ApiException(404, "not-found", "user " + userId + " is not a member of room " + roomId);
+            throw new AccessRefused(AccessRefused.Reason.NO_SUCH_MEMBER,
+                    "user " + userId + " is not a member of room " + roomId);
         }
-        manager.memberRemoved(roomId, userId);
+        events.fire(new AdministrationEvent.MemberRemoved(roomId, userId));
         audit.record(new RoomEvent(roomId, RoomEvent.Kind.REMOVED, userId, caller.userId(), null, null,
                 clock.instant()));
     }
 
-    public List<ChatClient> clients(Identity caller, String roomId) {
+    public List<LiveClient> clients(Identity caller, String roomId) {
         Room room = existing(roomId);
         memberOrAdmin(caller, room);
-        ChatRoom live = manager.room(roomId);
-        return live == null ? List.of() : live.clients();
+        return live.clients(roomId);
     }
 
     public MessagePage messages(Identity caller, String roomId, MessageFilter filter) {
         Room room = existing(roomId);
         Member member = memberOrAdmin(caller, room);
         if (filter.includeCleared() && !caller.admin()) {
-            throw ApiException.forbidden("include_cleared is for administrators only");
+            throw notPermitted("include_cleared is for administrators only");
         }
-        HistoryView view = null;
-        if (!caller.admin()) {
-            if (room.history() == HistorySetting.NONE) {
-                return new MessagePage(List.of(), null, false);
-            }
-            view = new HistoryView(caller.userId(),
-                    room.history() == HistorySetting.SINCE_JOIN ? member.joinedAt() : null, 0);
-        }
+        HistoryView view = caller.admin() ? null
+                : room.history().viewFor(caller.userId(), member.joinedAt(), () -> history.lastId(roomId));
         List<ArchivedMessage> found = history.search(new MessageQuery(roomId, view, filter.before(), filter.after(),
                 filter.since(), filter.until(), filter.userId(), filter.words(), filter.includeCleared(),
                 filter.limit() + 1));
@@ -174,27 +194,31 @@ public class RoomAdministration {
     /** Many rooms with the caller's role in each, from one query rather than one per room. */
     private List<RoomView> views(Identity caller, List<Room> rooms) {
         Map<String, Role> roles = caller.admin() ? Map.of() : directory.roles(caller.userId());
-        return rooms.stream().map(r -> new RoomView(r, manager.online(r.id()),
+        return rooms.stream().map(r -> new RoomView(r, live.online(r.id()),
                 caller.admin() ? Role.OWNER : roles.get(r.id()))).collect(Collectors.toList());
     }
 
     private RoomView view(Identity caller, Room room) {
         Role role = caller.admin() ? Role.OWNER
                 : directory.member(room.id(), caller.userId()).map(Member::role).orElse(null);
-        return new RoomView(room, manager.online(room.id()), role);
+        return new RoomView(room, live.online(room.id()), role);
     }
 
     private Room existing(String roomId) {
         return directory.find(roomId).orElseThrow(() -> notFound(roomId));
     }
 
-    private static ApiException notFound(String roomId) {
-        return ApiException.notFound("no room " + roomId);
+    private static AccessRefused notFound(String roomId) {
+        return new AccessRefused(AccessRefused.Reason.NO_SUCH_ROOM, "no room " + roomId);
+    }
+
+    private static AccessRefused notPermitted(String message) {
+        return new AccessRefused(AccessRefused.Reason.NOT_PERMITTED, message);
     }
 
     private static void admin(Identity caller) {
         if (!caller.admin()) {
-            throw ApiException.forbidden("administrators only");
+            throw notPermitted("administrators only");
         }
     }
 
@@ -202,7 +226,7 @@ public class RoomAdministration {
     private Member memberOrAdmin(Identity caller, Room room) {
         Optional<Member> member = directory.member(room.id(), caller.userId());
         if (member.isEmpty() && !caller.admin()) {
-            throw ApiException.forbidden("members of room " + room.id() + " only");
+            throw new AccessRefused(AccessRefused.Reason.NOT_A_MEMBER, "members of room " + room.id() + " only");
         }
         return member.orElse(null);
     }
@@ -213,7 +237,7 @@ public class RoomAdministration {
         }
         Role role = directory.member(room.id(), caller.userId()).map(Member::role).orElse(null);
         if (role != Role.OWNER) {
-            throw ApiException.forbidden("the room's owners and administrators only");
+            throw notPermitted("the room's owners and administrators only");
         }
     }
 }

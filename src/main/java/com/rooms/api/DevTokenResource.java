@@ -16,7 +16,7 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 
-import com.rooms.protocol.FrameDecoder;
+import com.rooms.membership.Names;
 import com.rooms.security.DevSignIn;
 import com.rooms.security.SignInSetup;
 
@@ -45,13 +45,12 @@ public class DevTokenResource {
         }
         JsonObject request = JsonBody.object(body, false);
         String user = JsonBody.string(request, "user", true);
-        if (user.isEmpty() || user.codePointCount(0, user.length()) > MAX_USER_LENGTH || !FrameDecoder.isPrintable(user)) {
+        if (!Names.printable(user, MAX_USER_LENGTH)) {
             throw ApiException.badRequest("user must be 1 to " + MAX_USER_LENGTH + " printable characters");
         }
         String name = JsonBody.string(request, "name", false);
-        if (name != null && (name.isBlank() || name.codePointCount(0, name.length()) > FrameDecoder.MAX_USERNAME_LENGTH
-                || !FrameDecoder.isPrintable(name))) {
-            throw ApiException.badRequest("name must be 1 to " + FrameDecoder.MAX_USERNAME_LENGTH + " printable characters");
+        if (name != null && !Names.displayName(name)) {
+            throw ApiException.badRequest("name must be 1 to " + Names.MAX_DISPLAY_NAME_LENGTH + " printable characters");
         }
         int ttl = ttl(request.get("ttl"));
         String token = dev.mint(user, name == null ? user : name, groups(request.get("groups")), ttl, clock.instant());

@@ -12,8 +12,7 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
-import com.rooms.membership.AccessRefused;
-import com.rooms.membership.Room;
+import com.rooms.membership.Names;
 import com.rooms.membership.RoomAccess;
 import com.rooms.security.Identity;
 import com.rooms.security.SignInSetup;
@@ -44,25 +43,14 @@ public class TicketResource {
     @Produces(MediaType.APPLICATION_JSON)
     public Response issue(@PathParam("roomId") String roomId, String body) {
         Identity caller = Bearer.caller(headers, signIn.verifier());
-        if (!Room.VALID_ID.matcher(roomId).matches()) {
-            throw ApiException.badRequest("a room id is 1 to 64 characters of a-z 0-9 - _");
+        if (!Names.roomId(roomId)) {
+            throw ApiException.badRequest(Names.ROOM_ID_RULE);
         }
         if (!JsonBody.object(body, true).isEmpty()) {
             throw ApiException.badRequest("the body must be empty or {}");
         }
-        try {
-            access.checkEntry(roomId, caller);
-        } catch (AccessRefused refused) {
-            throw refused.reason() == AccessRefused.Reason.NO_SUCH_ROOM ? ApiException.notFound(refused.getMessage())
-                    : ApiException.forbidden(refused.getMessage());
-        }
-        String ticket;
-        try {
-            ticket = tickets.issue(caller, roomId);
-        } catch (TicketBook.TooMany tooMany) {
-            return Response.fromResponse(ApiErrors.body(429, "rate-limited", tooMany.getMessage()))
-                    .header("Retry-After", Long.toString(tooMany.retryAfterSeconds())).build();
-        }
+        access.checkEntry(roomId, caller);
+        String ticket = tickets.issue(caller, roomId);
         String json = Json.createObjectBuilder().add("ticket", ticket)
                 .add("expires_in", TicketBook.LIFETIME.toSeconds()).build().toString();
         return Response.status(201).entity(json).header("Cache-Control", "no-store").build();

@@ -38,6 +38,9 @@ public interface HistoryStore {
     /** Deletes every message sent before {@code cutoff}; answers how many, by room. */
     Map<String, Integer> purgeBefore(Instant cutoff);
 
+    /** Deletes every message of the room (it is being deleted) and what the store knew of it: its last id is 0 after. */
+    void forget(String roomId);
+
     /** Every message of the room, oldest first, read in chunks so any history fits in constant memory. */
     void export(String roomId, boolean includeCleared, Consumer<ArchivedMessage> each);
 }

@@ -81,6 +81,11 @@ public class InMemoryHistoryStore implements HistoryStore {
     }
 
     @Override
+    public void forget(String roomId) {
+        logs.remove(roomId);
+    }
+
+    @Override
     public void clear(String roomId, Runnable cleared, Consumer<RuntimeException> failed) {
         RoomLog log = log(roomId);
         synchronized (log) {

@@ -219,8 +219,10 @@ public class JpaHistoryStore implements HistoryStore {
         return purged;
     }
 
-    /** Forgets what it knew of a room that was deleted. */
+    @Override
     public void forget(String roomId) {
+        tx.run(em -> em.createQuery("DELETE FROM MessageRow m WHERE m.roomId = :room").setParameter("room", roomId)
+                .executeUpdate());
         lastIds.remove(roomId);
     }
 }

@@ -1,9 +1,13 @@
 package com.rooms.membership;
 
-/** A user may not enter a room: it does not exist, or they are not a member of a private one. */
+/**
+ * A user may not enter a room or do something to it: the room (or the member
+ * acted on) does not exist, they are not a member of a private one, or their
+ * role does not allow it.
+ */
 public class AccessRefused extends RuntimeException {
     public enum Reason {
-        NO_SUCH_ROOM, NOT_A_MEMBER
+        NO_SUCH_ROOM, NO_SUCH_MEMBER, NOT_A_MEMBER, NOT_PERMITTED
     }
 
     private final Reason reason;
@@ -15,5 +19,10 @@ public class AccessRefused extends RuntimeException {
 
     public Reason reason() {
         return reason;
+    }
+
+    /** Whether what was asked for does not exist, rather than being withheld from this user. */
+    public boolean missing() {
+        return reason == Reason.NO_SUCH_ROOM || reason == Reason.NO_SUCH_MEMBER;
     }
 }

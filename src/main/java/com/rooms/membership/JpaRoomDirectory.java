@@ -100,8 +100,6 @@ public class JpaRoomDirectory implements RoomDirectory {
             if (row == null) {
                 return false;
             }
-            em.createQuery("DELETE FROM MessageRow m WHERE m.roomId = :room").setParameter("room", roomId)
-                    .executeUpdate();
             em.createQuery("DELETE FROM MemberRow m WHERE m.roomId = :room").setParameter("room", roomId)
                     .executeUpdate();
             em.remove(row);

@@ -19,7 +19,7 @@ public interface RoomDirectory {
     /** Applies the change; empty when there is no such room. */
     Optional<Room> update(String roomId, RoomChange change);
 
-    /** Deletes the room with its members and messages; false when there was none. */
+    /** Deletes the room with its members; false when there was none. Its messages must be gone first ({@code HistoryStore.forget}). */
     boolean delete(String roomId);
 
     /** Every room, by id. */

@@ -1,8 +1,8 @@
 /**
- * Rooms and the people in them as stored: {@link com.rooms.membership.Room}
- * (its id rule, visibility and history setting), members and their
- * {@link com.rooms.membership.Role}, the {@link com.rooms.membership.RoomDirectory}
- * that keeps them (JPA behind it), and {@link com.rooms.membership.RoomAccess},
- * which decides who may enter a room and with which role.
+ * Rooms and their members: a room's settings, who belongs to it with which
+ * role, who may enter it ({@link com.rooms.membership.RoomAccess}), the
+ * repository behind them ({@link com.rooms.membership.RoomDirectory}), and the
+ * text rules for room ids, names and user ids that the socket and the HTTP
+ * API share ({@link com.rooms.membership.Names}).
  */
 package com.rooms.membership;

@@ -12,6 +12,8 @@ import jakarta.json.JsonValue;
 import jakarta.json.stream.JsonParser;
 import jakarta.json.stream.JsonParserFactory;
 
+import com.rooms.membership.Names;
+
 /**
  * Turns a client's text frame into a {@link ClientFrame}, or refuses it with
  * the precise reason (PROTOCOL.md sections 2 to 4). Nothing is guessed: a
@@ -30,7 +32,7 @@ import jakarta.json.stream.JsonParserFactory;
 public final class FrameDecoder {
     public static final int MAX_ID_LENGTH = 64;
     public static final int MAX_TEXT_LENGTH = 4_000;
-    public static final int MAX_USERNAME_LENGTH = 64;
+    public static final int MAX_USERNAME_LENGTH = Names.MAX_DISPLAY_NAME_LENGTH;
     public static final int DEFAULT_HISTORY_LIMIT = 50;
     public static final int MAX_HISTORY_LIMIT = 200;
     /**
@@ -402,7 +404,8 @@ public final class FrameDecoder {
         return false;
     }
 
+    /** The shared rule, {@link Names#printable(String)}. */
     public static boolean isPrintable(String s) {
-        return s.codePoints().noneMatch(Character::isISOControl);
+        return Names.printable(s);
     }
 }

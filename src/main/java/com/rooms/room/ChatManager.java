@@ -14,8 +14,6 @@ import jakarta.inject.Inject;
 
 import com.rooms.history.HistoryView;
 import com.rooms.membership.Admission;
-import com.rooms.membership.Role;
-import com.rooms.membership.Room;
 import com.rooms.protocol.CloseCode;
 import com.rooms.security.Identity;
 
@@ -138,34 +136,12 @@ public class ChatManager {
         return room == null ? 0 : room.size();
     }
 
-    /** The room was deleted: its clients get {@code bye} ({@code room-deleted}) and close 4004. */
-    public void roomDeleted(String roomId) {
+    /** Closes the room now, whoever is in it: each client is disconnected for that reason. */
+    void closeRoom(String roomId, Disconnect why) {
         ChatRoom room = rooms.remove(roomId);
         if (room != null) {
-            room.evictAll(Disconnect.ROOM_DELETED);
+            room.evictAll(why);
             roomBeans.destroy(room);
-        }
-    }
-
-    public void settingsChanged(Room settings) {
-        ChatRoom room = rooms.get(settings.id());
-        if (room != null) {
-            room.settingsChanged(settings);
-        }
-    }
-
-    public void roleChanged(String roomId, String userId, Role role) {
-        ChatRoom room = rooms.get(roomId);
-        if (room != null) {
-            room.roleChanged(userId, role);
-        }
-    }
-
-    /** The user's membership ended: their connections to the room are closed as if kicked. */
-    public void memberRemoved(String roomId, String userId) {
-        ChatRoom room = rooms.get(roomId);
-        if (room != null) {
-            room.moderation().removeUser(userId);
         }
     }
 

@@ -20,7 +20,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
 
-import com.rooms.websocket.HttpErrors;
+import com.rooms.api.HttpError;
 
 /**
  * Request bodies (PROTOCOL.md 7): a body over {@value #MAX_BYTES} bytes,
@@ -124,7 +124,7 @@ public class BodyLimit extends HttpFilter {
     private static void refuse(HttpServletResponse response, int status, String code, String message)
             throws IOException {
         response.setHeader("Connection", "close");
-        HttpErrors.write(response, status, code, message);
+        new HttpError(status, code, message).write(response);
         response.flushBuffer();
     }
 

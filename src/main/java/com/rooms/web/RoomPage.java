@@ -8,7 +8,7 @@ import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
-import com.rooms.membership.Room;
+import com.rooms.membership.Names;
 
 /** Room links: {@code /r/{roomId}} is the web client's room page for that room (a malformed id is 404). */
 @WebServlet(urlPatterns = "/r/*")
@@ -19,7 +19,7 @@ public class RoomPage extends HttpServlet {
     protected void doGet(HttpServletRequest request, HttpServletResponse response) throws ServletException, IOException {
         String path = request.getPathInfo();
         String roomId = path == null ? "" : path.substring(1);
-        if (!Room.VALID_ID.matcher(roomId).matches()) {
+        if (!Names.roomId(roomId)) {
             response.sendError(404);
             return;
         }

@@ -15,8 +15,10 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
 
+import com.rooms.api.HttpError;
 import com.rooms.membership.AccessRefused;
 import com.rooms.membership.Admission;
+import com.rooms.membership.Names;
 import com.rooms.membership.RoomAccess;
 import com.rooms.room.ChatManager;
 import com.rooms.room.Drain;
@@ -68,16 +70,16 @@ public class HandshakeFilter extends HttpFilter {
             throws IOException, ServletException {
         String upgrade = request.getHeader("Upgrade");
         if (!"GET".equals(request.getMethod()) || upgrade == null || !"websocket".equalsIgnoreCase(upgrade.trim())) {
-            HttpErrors.write(response, 400, "bad-request", "not a WebSocket upgrade request");
+            new HttpError(400, "bad-request", "not a WebSocket upgrade request").write(response);
             return;
         }
         String roomId = RoomPath.roomId(request.getRequestURI().substring(request.getContextPath().length()));
         if (roomId == null) {
-            HttpErrors.write(response, 400, "bad-request", "a room id is 1 to 64 characters of a-z 0-9 - _");
+            new HttpError(400, "bad-request", Names.ROOM_ID_RULE).write(response);
             return;
         }
         if (drain.draining()) {
-            HttpErrors.write(response, 503, "unavailable", "the server is shutting down");
+            new HttpError(503, "unavailable", "the server is shutting down").write(response);
             return;
         }
         long now = System.nanoTime();
@@ -96,7 +98,7 @@ public class HandshakeFilter extends HttpFilter {
             }
         } catch (TokenRejected rejected) {
             response.setHeader("WWW-Authenticate", "Bearer");
-            HttpErrors.write(response, 401, "unauthorized", rejected.getMessage());
+            new HttpError(401, "unauthorized", rejected.getMessage()).write(response);
             return;
         }
         wait = limits.user(identity.userId(), now);
@@ -105,27 +107,25 @@ public class HandshakeFilter extends HttpFilter {
             return;
         }
         if (!origins.allows(request.getHeader("Origin"), request.getHeader("Host"))) {
-            HttpErrors.write(response, 403, "forbidden", "this origin may not open room sockets");
+            new HttpError(403, "forbidden", "this origin may not open room sockets").write(response);
             return;
         }
         String cap = manager.capReached(identity.userId(), roomId);
         if (cap != null) {
-            HttpErrors.write(response, 429, cap, ChatManager.TOO_MANY_IN_ROOM.equals(cap)
+            new HttpError(429, cap, ChatManager.TOO_MANY_IN_ROOM.equals(cap)
                     ? "this user has as many connections to this room as one user may"
-                    : "this user has as many connections to this server as one user may");
+                    : "this user has as many connections to this server as one user may").write(response);
             return;
         }
         Admission admission;
         try {
             admission = access.admit(roomId, identity);
         } catch (AccessRefused refused) {
-            boolean missing = refused.reason() == AccessRefused.Reason.NO_SUCH_ROOM;
-            HttpErrors.write(response, missing ? 404 : 403, missing ? "not-found" : "forbidden", refused.getMessage());
+            HttpError.of(refused).write(response);
             return;
         } catch (RuntimeException storageDown) {
             LOG.log(Level.WARNING, "cannot admit a user to room " + roomId + ": " + storageDown);
-            response.setHeader("Retry-After", "5");
-            HttpErrors.write(response, 503, "unavailable", "room storage is unavailable; try again shortly");
+            new HttpError(503, "unavailable", "room storage is unavailable; try again shortly", 5L).write(response);
             return;
         }
         RoomPrincipal principal = new RoomPrincipal(identity, admission);
@@ -139,8 +139,7 @@ public class HandshakeFilter extends HttpFilter {
 
     private static void tooMany(HttpServletResponse response, long retryAfterSeconds, String message)
             throws IOException {
-        response.setHeader("Retry-After", Long.toString(retryAfterSeconds));
-        HttpErrors.write(response, 429, "rate-limited", message);
+        HttpError.rateLimited(message, retryAfterSeconds).write(response);
     }
 
     private static String bearer(HttpServletRequest request) {

@@ -1,6 +1,6 @@
 package com.rooms.websocket;
 
-import com.rooms.membership.Room;
+import com.rooms.membership.Names;
 
 /** The room id of a room socket path ({@code /ws/rooms/{roomId}}, inside the application). */
 public final class RoomPath {
@@ -12,6 +12,6 @@ public final class RoomPath {
     /** The room id, or null when the path holds no well-formed one. */
     public static String roomId(String pathInApplication) {
         String roomId = pathInApplication.startsWith(PREFIX) ? pathInApplication.substring(PREFIX.length()) : "";
-        return Room.VALID_ID.matcher(roomId).matches() ? roomId : null;
+        return Names.roomId(roomId) ? roomId : null;
     }
 }

@@ -313,11 +313,28 @@ abstract class StoreContract {
         assertEquals(Visibility.PUBLIC, changed.visibility());
         assertEquals(HistorySetting.NONE, changed.history());
 
+        history.forget(room.id());
         assertTrue(directory.delete(room.id()));
         assertTrue(directory.find(room.id()).isEmpty());
         assertTrue(directory.members(room.id()).isEmpty());
         assertTrue(history.search(query(room, null, true, List.of(), 10)).isEmpty());
         assertFalse(directory.delete(room.id()));
+    }
+
+    @Test
+    void aForgottenRoomHasNoMessagesAndLastIdZero() throws Exception {
+        Room room = room(Visibility.PUBLIC);
+        Room other = room(Visibility.PUBLIC);
+        List<ChatMessage> stored = store(room, "rosa", 2, null);
+        ChatMessage kept = storeOne(other, "rosa", "kept", null);
+        assertEquals(stored.get(1).id(), history.lastId(room.id()), "the last id is known before");
+
+        history.forget(room.id());
+
+        assertEquals(0, history.lastId(room.id()));
+        assertTrue(history.search(query(room, null, true, List.of(), 10)).isEmpty());
+        assertTrue(history.page(room.id(), new HistoryView("viewer", null, 0), null, 10).messages().isEmpty());
+        assertEquals(kept.id(), history.lastId(other.id()), "other rooms keep theirs");
     }
 
     private Room room(Visibility visibility) {

@@ -1,4 +1,4 @@
-package com.rooms.admin;
+package com.rooms.api;
 
 import java.io.BufferedWriter;
 import java.io.OutputStreamWriter;
@@ -26,16 +26,17 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.StreamingOutput;
 import jakarta.ws.rs.core.UriInfo;
 
-import com.rooms.api.ApiException;
-import com.rooms.api.Bearer;
-import com.rooms.api.JsonBody;
+import com.rooms.admin.MessageFilter;
+import com.rooms.admin.MessagePage;
+import com.rooms.admin.RoomAdministration;
+import com.rooms.admin.RoomView;
 import com.rooms.membership.Enrolment;
 import com.rooms.membership.HistorySetting;
+import com.rooms.membership.Names;
 import com.rooms.membership.Role;
 import com.rooms.membership.Room;
 import com.rooms.membership.RoomChange;
 import com.rooms.membership.Visibility;
-import com.rooms.protocol.FrameDecoder;
 import com.rooms.security.Identity;
 import com.rooms.security.SignInSetup;
 
@@ -44,8 +45,6 @@ import com.rooms.security.SignInSetup;
 @RequestScoped
 @Produces(MediaType.APPLICATION_JSON)
 public class RoomsResource {
-    static final int MAX_USER_ID_LENGTH = 255;
-
     @Inject
     RoomAdministration rooms;
 
@@ -192,22 +191,21 @@ public class RoomsResource {
     }
 
     private static String roomId(String roomId) {
-        if (!Room.VALID_ID.matcher(roomId).matches()) {
-            throw ApiException.badRequest("a room id is 1 to 64 characters of a-z 0-9 - _");
+        if (!Names.roomId(roomId)) {
+            throw ApiException.badRequest(Names.ROOM_ID_RULE);
         }
         return roomId;
     }
 
     private static String userId(String userId) {
-        if (userId.isEmpty() || userId.length() > MAX_USER_ID_LENGTH || !FrameDecoder.isPrintable(userId)) {
-            throw ApiException.badRequest("a user id is 1 to " + MAX_USER_ID_LENGTH + " printable characters");
+        if (!Names.userId(userId)) {
+            throw ApiException.badRequest("a user id is 1 to " + Names.MAX_USER_ID_LENGTH + " printable characters");
         }
         return userId;
     }
 
     private static String name(String name) {
-        if (name.isBlank() || name.codePointCount(0, name.length()) > Room.MAX_NAME_LENGTH
-                || !FrameDecoder.isPrintable(name)) {
+        if (!Names.roomName(name)) {
             throw ApiException.badRequest("name must be 1 to " + Room.MAX_NAME_LENGTH + " printable characters");
         }
         return name;

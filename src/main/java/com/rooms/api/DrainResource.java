@@ -1,8 +1,9 @@
-package com.rooms.ops;
+package com.rooms.api;
 
 import java.time.Duration;
 
 import jakarta.enterprise.context.RequestScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.POST;
@@ -11,8 +12,7 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 
-import com.rooms.api.Bearer;
-import com.rooms.room.Drain;
+import com.rooms.live.AdministrationEvent;
 import com.rooms.security.SignInSetup;
 
 /**
@@ -28,7 +28,7 @@ import com.rooms.security.SignInSetup;
 @RequestScoped
 public class DrainResource {
     @Inject
-    Drain drain;
+    Event<AdministrationEvent> events;
 
     @Inject
     SignInSetup signIn;
@@ -39,14 +39,14 @@ public class DrainResource {
     @POST
     public Response drain() {
         Bearer.admin(headers, signIn.verifier());
-        drain.begin(Duration.ofSeconds(5));
+        events.fire(new AdministrationEvent.DrainRequested(Duration.ofSeconds(5)));
         return Response.noContent().build();
     }
 
     @DELETE
     public Response resume() {
         Bearer.admin(headers, signIn.verifier());
-        drain.end();
+        events.fire(new AdministrationEvent.DrainCalledOff());
         return Response.noContent().build();
     }
 }

@@ -1,4 +1,4 @@
-package com.rooms.admin;
+package com.rooms.api;
 
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
@@ -9,7 +9,7 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 
-import com.rooms.api.Bearer;
+import com.rooms.admin.RoomAdministration;
 import com.rooms.security.SignInSetup;
 
 /** {@code GET /api/me/rooms}: the rooms the caller is a member of. */

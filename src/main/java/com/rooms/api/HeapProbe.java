@@ -1,4 +1,4 @@
-package com.rooms.benchmark;
+package com.rooms.api;
 
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryMXBean;

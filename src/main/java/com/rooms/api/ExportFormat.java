@@ -1,4 +1,4 @@
-package com.rooms.admin;
+package com.rooms.api;
 
 import java.io.IOException;
 import java.io.Writer;

@@ -1,4 +1,4 @@
-package com.rooms.admin;
+package com.rooms.api;
 
 import java.time.Instant;
 import java.util.List;
@@ -8,10 +8,12 @@ import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 
+import com.rooms.admin.MessagePage;
+import com.rooms.admin.RoomView;
 import com.rooms.history.ArchivedMessage;
 import com.rooms.history.ChatMessage;
+import com.rooms.live.LiveClient;
 import com.rooms.membership.Member;
-import com.rooms.room.ChatClient;
 
 /** The HTTP API's JSON shapes (PROTOCOL.md 7), field by field. Times are ISO-8601 UTC. */
 final class ApiJson {
@@ -53,9 +55,9 @@ final class ApiJson {
     }
 
     /** As in {@code room-info}: {@code {"id", "user_id", "username", "role"}} */
-    static String clients(List<ChatClient> clients) {
+    static String clients(List<LiveClient> clients) {
         JsonArrayBuilder array = Json.createArrayBuilder();
-        for (ChatClient c : clients) {
+        for (LiveClient c : clients) {
             array.add(Json.createObjectBuilder().add("id", c.id()).add("user_id", c.userId())
                     .add("username", c.username()).add("role", c.role().wire()));
         }

@@ -1,4 +1,4 @@
-package com.rooms.admin;
+package com.rooms.api;
 
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -10,7 +10,8 @@ import java.util.stream.Collectors;
 
 import jakarta.ws.rs.core.MultivaluedMap;
 
-import com.rooms.api.ApiException;
+import com.rooms.admin.MessageFilter;
+import com.rooms.membership.Names;
 
 /** Reads the message search's query parameters strictly: anything malformed is 400 with the parameter's name. */
 final class QueryParams {
@@ -34,8 +35,8 @@ final class QueryParams {
             }
         }
         String user = params.getFirst("user");
-        if (user != null && (user.isEmpty() || user.length() > 255)) {
-            throw ApiException.badRequest("user must be 1 to 255 characters");
+        if (user != null && (user.isEmpty() || user.length() > Names.MAX_USER_ID_LENGTH)) {
+            throw ApiException.badRequest("user must be 1 to " + Names.MAX_USER_ID_LENGTH + " characters");
         }
         return new MessageFilter(id(params, "before"), id(params, "after"), time(params, "since"),
                 time(params, "until"), user, words(params.getFirst("q")), limit(params.getFirst("limit")),
