@@ -9,10 +9,10 @@ import com.rooms.room.InServer;
 
 /** The store contract on the server's own data source: embedded H2. */
 @ExtendWith(ArquillianExtension.class)
-class StoresOnEmbeddedDatabaseIT extends StoreContract {
+class StoresOnEmbeddedDatabaseIT extends DatabaseStoreContract {
 
     @Deployment
     static WebArchive deployment() {
-        return InServer.archive("rooms-stores-h2.war").addClass(StoreContract.class);
+        return InServer.archive("rooms-stores-h2.war").addClasses(StoreContract.class, DatabaseStoreContract.class);
     }
 }

@@ -9,11 +9,11 @@ import com.rooms.room.InServer;
 
 /** The store contract on PostgreSQL (the test server's jdbc/rooms-postgres; scripts/postgres-for-tests). */
 @ExtendWith(ArquillianExtension.class)
-class StoresOnPostgresIT extends StoreContract {
+class StoresOnPostgresIT extends DatabaseStoreContract {
 
     @Deployment
     static WebArchive deployment() {
         return InServer.archive("rooms-stores-pg.war", "jdbc/rooms-postgres")
-                .addClass(StoreContract.class);
+                .addClasses(StoreContract.class, DatabaseStoreContract.class);
     }
 }
