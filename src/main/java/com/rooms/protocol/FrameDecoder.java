@@ -5,9 +5,6 @@ import java.util.Map;
 import java.util.Set;
 
 import jakarta.json.Json;
-import jakarta.json.JsonNumber;
-import jakarta.json.JsonObject;
-import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
 import jakarta.json.stream.JsonParser;
 import jakarta.json.stream.JsonParserFactory;
@@ -241,7 +238,7 @@ public final class FrameDecoder {
 
     private Command request(String type, boolean directed, JsonValue data) {
         if (type.equals("text")) {
-            return new Command.Text(text(data));
+            return new Command.Text(RequestData.text(data));
         }
         if (directed) {
             if (SERVER_ONLY_TYPES.contains(type) || !isRequest(type)) {
@@ -253,10 +250,10 @@ public final class FrameDecoder {
             case "get-room-info" -> new Command.GetRoomInfo();
             case "get-ice-servers" -> new Command.GetIceServers();
             case "clear-chat" -> new Command.ClearChat();
-            case "profile" -> new Command.Profile(username(data));
-            case "refresh" -> new Command.Refresh(token(data));
-            case "get-history" -> getHistory(data);
-            case "kick" -> kick(data);
+            case "profile" -> new Command.Profile(RequestData.username(data));
+            case "refresh" -> new Command.Refresh(RequestData.token(data));
+            case "get-history" -> RequestData.getHistory(data);
+            case "kick" -> RequestData.kick(data);
             default -> throw unknown(type);
         };
     }
@@ -274,119 +271,10 @@ public final class FrameDecoder {
         return new FrameRejected(ErrorCode.UNKNOWN_TYPE, "'" + shown + "'" + why);
     }
 
-    private static String text(JsonValue data) {
-        String text = requiredString(dataObject(data, "text"), "text", "data.text");
-        int length = codePoints(text);
-        if (length < 1 || length > MAX_TEXT_LENGTH) {
-            throw new FrameRejected(ErrorCode.INVALID,
-                    "data.text must be 1 to " + MAX_TEXT_LENGTH + " characters, got " + length);
-        }
-        return text;
-    }
-
-    private static String username(JsonValue data) {
-        String name = requiredString(dataObject(data, "profile"), "username", "data.username");
-        int length = codePoints(name);
-        if (length < 1 || length > MAX_USERNAME_LENGTH) {
-            throw new FrameRejected(ErrorCode.INVALID,
-                    "data.username must be 1 to " + MAX_USERNAME_LENGTH + " characters, got " + length);
-        }
-        if (!isPrintable(name)) {
-            throw new FrameRejected(ErrorCode.INVALID, "data.username contains control characters");
-        }
-        if (name.isBlank()) {
-            throw new FrameRejected(ErrorCode.INVALID, "data.username is blank");
-        }
-        return name;
-    }
-
-    private static String token(JsonValue data) {
-        String token = requiredString(dataObject(data, "refresh"), "token", "data.token");
-        if (token.isEmpty()) {
-            throw new FrameRejected(ErrorCode.INVALID, "data.token is empty");
-        }
-        return token;
-    }
-
-    private static Command.GetHistory getHistory(JsonValue data) {
-        if (data == null || data == JsonValue.NULL) {
-            return new Command.GetHistory(null, DEFAULT_HISTORY_LIMIT);
-        }
-        JsonObject object = dataObject(data, "get-history");
-        Long before = optionalLong(object, "before");
-        if (before != null && before < 1) {
-            throw new FrameRejected(ErrorCode.INVALID, "data.before must be a message id (1 or more)");
-        }
-        Long limit = optionalLong(object, "limit");
-        if (limit != null && (limit < 1 || limit > MAX_HISTORY_LIMIT)) {
-            throw new FrameRejected(ErrorCode.INVALID,
-                    "data.limit must be 1 to " + MAX_HISTORY_LIMIT + ", got " + limit);
-        }
-        return new Command.GetHistory(before, limit == null ? DEFAULT_HISTORY_LIMIT : limit.intValue());
-    }
-
-    private static Command.Kick kick(JsonValue data) {
-        JsonObject object = dataObject(data, "kick");
-        String clientId = optionalString(object, "id", "data.id");
-        String userId = optionalString(object, "user_id", "data.user_id");
-        if ((clientId == null) == (userId == null)) {
-            throw new FrameRejected(ErrorCode.INVALID, "kick needs exactly one of data.id and data.user_id");
-        }
-        if ((clientId != null && clientId.isEmpty()) || (userId != null && userId.isEmpty())) {
-            throw new FrameRejected(ErrorCode.INVALID, "kick target is empty");
-        }
-        return new Command.Kick(clientId, userId);
-    }
-
-    private static JsonObject dataObject(JsonValue data, String type) {
-        if (data == null || data.getValueType() != JsonValue.ValueType.OBJECT) {
-            throw new FrameRejected(ErrorCode.INVALID, "data of " + type + " must be an object");
-        }
-        return data.asJsonObject();
-    }
-
-    private static String requiredString(JsonObject object, String key, String shown) {
-        String value = optionalString(object, key, shown);
-        if (value == null) {
-            throw new FrameRejected(ErrorCode.INVALID, shown + " is missing");
-        }
-        return value;
-    }
-
-    private static String optionalString(JsonObject object, String key, String shown) {
-        JsonValue value = object.get(key);
-        if (value == null || value == JsonValue.NULL) {
-            return null;
-        }
-        if (value instanceof JsonString s) {
-            if (hasLoneSurrogate(s.getString())) {
-                throw new FrameRejected(ErrorCode.INVALID, shown + " holds a lone surrogate, which is not a character");
-            }
-            return s.getString();
-        }
-        throw new FrameRejected(ErrorCode.INVALID, shown + " must be a string");
-    }
-
-    private static Long optionalLong(JsonObject object, String key) {
-        JsonValue value = object.get(key);
-        if (value == null || value == JsonValue.NULL) {
-            return null;
-        }
-        if (value instanceof JsonNumber n && n.isIntegral()) {
-            try {
-                return n.longValueExact();
-            } catch (ArithmeticException e) {
-                throw new FrameRejected(ErrorCode.INVALID, "data." + key + " is out of range");
-            }
-        }
-        throw new FrameRejected(ErrorCode.INVALID, "data." + key + " must be a whole number");
-    }
-
     static int codePoints(String s) {
         return s.codePointCount(0, s.length());
     }
 
-    /** No control characters (C0, DEL, C1). */
     /**
      * A JSON escape of half a surrogate pair makes a string no UTF-8 can
      * carry: stored, it would reach every reader as {@code ?}. Strings the

@@ -1,0 +1,126 @@
+package com.rooms.protocol;
+
+import jakarta.json.JsonNumber;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonString;
+import jakarta.json.JsonValue;
+
+import com.rooms.membership.Names;
+
+/**
+ * The data of each request a client may make (PROTOCOL.md 3.3), read
+ * strictly: a field of the wrong JSON type is {@code invalid}, never
+ * converted, and a JSON {@code null} counts as absent.
+ */
+final class RequestData {
+    private RequestData() {
+    }
+
+    static String text(JsonValue data) {
+        String text = requiredString(dataObject(data, "text"), "text", "data.text");
+        int length = FrameDecoder.codePoints(text);
+        if (length < 1 || length > FrameDecoder.MAX_TEXT_LENGTH) {
+            throw new FrameRejected(ErrorCode.INVALID,
+                    "data.text must be 1 to " + FrameDecoder.MAX_TEXT_LENGTH + " characters, got " + length);
+        }
+        return text;
+    }
+
+    static String username(JsonValue data) {
+        String name = requiredString(dataObject(data, "profile"), "username", "data.username");
+        int length = FrameDecoder.codePoints(name);
+        if (length < 1 || length > FrameDecoder.MAX_USERNAME_LENGTH) {
+            throw new FrameRejected(ErrorCode.INVALID,
+                    "data.username must be 1 to " + FrameDecoder.MAX_USERNAME_LENGTH + " characters, got " + length);
+        }
+        if (!Names.printable(name)) {
+            throw new FrameRejected(ErrorCode.INVALID, "data.username contains control characters");
+        }
+        if (name.isBlank()) {
+            throw new FrameRejected(ErrorCode.INVALID, "data.username is blank");
+        }
+        return name;
+    }
+
+    static String token(JsonValue data) {
+        String token = requiredString(dataObject(data, "refresh"), "token", "data.token");
+        if (token.isEmpty()) {
+            throw new FrameRejected(ErrorCode.INVALID, "data.token is empty");
+        }
+        return token;
+    }
+
+    static Command.GetHistory getHistory(JsonValue data) {
+        if (data == null || data == JsonValue.NULL) {
+            return new Command.GetHistory(null, FrameDecoder.DEFAULT_HISTORY_LIMIT);
+        }
+        JsonObject object = dataObject(data, "get-history");
+        Long before = optionalLong(object, "before");
+        if (before != null && before < 1) {
+            throw new FrameRejected(ErrorCode.INVALID, "data.before must be a message id (1 or more)");
+        }
+        Long limit = optionalLong(object, "limit");
+        if (limit != null && (limit < 1 || limit > FrameDecoder.MAX_HISTORY_LIMIT)) {
+            throw new FrameRejected(ErrorCode.INVALID,
+                    "data.limit must be 1 to " + FrameDecoder.MAX_HISTORY_LIMIT + ", got " + limit);
+        }
+        return new Command.GetHistory(before, limit == null ? FrameDecoder.DEFAULT_HISTORY_LIMIT : limit.intValue());
+    }
+
+    static Command.Kick kick(JsonValue data) {
+        JsonObject object = dataObject(data, "kick");
+        String clientId = optionalString(object, "id", "data.id");
+        String userId = optionalString(object, "user_id", "data.user_id");
+        if ((clientId == null) == (userId == null)) {
+            throw new FrameRejected(ErrorCode.INVALID, "kick needs exactly one of data.id and data.user_id");
+        }
+        if ((clientId != null && clientId.isEmpty()) || (userId != null && userId.isEmpty())) {
+            throw new FrameRejected(ErrorCode.INVALID, "kick target is empty");
+        }
+        return new Command.Kick(clientId, userId);
+    }
+
+    private static JsonObject dataObject(JsonValue data, String type) {
+        if (data == null || data.getValueType() != JsonValue.ValueType.OBJECT) {
+            throw new FrameRejected(ErrorCode.INVALID, "data of " + type + " must be an object");
+        }
+        return data.asJsonObject();
+    }
+
+    private static String requiredString(JsonObject object, String key, String shown) {
+        String value = optionalString(object, key, shown);
+        if (value == null) {
+            throw new FrameRejected(ErrorCode.INVALID, shown + " is missing");
+        }
+        return value;
+    }
+
+    private static String optionalString(JsonObject object, String key, String shown) {
+        JsonValue value = object.get(key);
+        if (value == null || value == JsonValue.NULL) {
+            return null;
+        }
+        if (value instanceof JsonString s) {
+            if (FrameDecoder.hasLoneSurrogate(s.getString())) {
+                throw new FrameRejected(ErrorCode.INVALID, shown + " holds a lone surrogate, which is not a character");
+            }
+            return s.getString();
+        }
+        throw new FrameRejected(ErrorCode.INVALID, shown + " must be a string");
+    }
+
+    private static Long optionalLong(JsonObject object, String key) {
+        JsonValue value = object.get(key);
+        if (value == null || value == JsonValue.NULL) {
+            return null;
+        }
+        if (value instanceof JsonNumber n && n.isIntegral()) {
+            try {
+                return n.longValueExact();
+            } catch (ArithmeticException e) {
+                throw new FrameRejected(ErrorCode.INVALID, "data." + key + " is out of range");
+            }
+        }
+        throw new FrameRejected(ErrorCode.INVALID, "data." + key + " must be a whole number");
+    }
+}
