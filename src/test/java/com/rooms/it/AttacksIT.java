@@ -108,8 +108,8 @@ class AttacksIT {
 
     /**
      * Asks for a page that does not exist and waits until Liberty has logged
-     * that (SRVE0190E, "File not found"): the lines of every request answered
-     * before it are in the logs by then.
+     * that (SRVE0190E, "File not found"; it writes an FFDC for it too): the
+     * lines of every request answered before it are in the logs by then.
      */
     private static void awaitLogsCaughtUp() throws IOException, InterruptedException {
         String marker = "/logs-caught-up-" + UUID.randomUUID();

@@ -24,9 +24,11 @@ class GroupCommitTest {
     private final Queue<Runnable> flushes = new ArrayDeque<>();
     private final Executor executor = flushes::add;
     private boolean databaseDown;
+    private int attempts;
 
     /** A transaction that keeps what its writes recorded only if none of them threw, like a rollback. */
     private void transaction(Consumer<EntityManager> work) {
+        attempts++;
         if (databaseDown) {
             throw new IllegalStateException("connection refused");
         }
@@ -148,6 +150,7 @@ class GroupCommitTest {
         runFlushes();
 
         assertEquals(List.of("bad1 failed"), outcomes);
+        assertEquals(1, attempts);
     }
 
     @Test
