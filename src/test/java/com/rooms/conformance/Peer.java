@@ -1,7 +1,6 @@
 package com.rooms.conformance;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
 import java.net.URI;
@@ -228,13 +227,6 @@ final class Peer implements WebSocket.Listener, AutoCloseable {
 
     List<JsonObject> logged(String type) {
         return logged(f -> type.equals(f.getString("type", null)));
-    }
-
-    /** Waits {@code window} and asserts that no such frame arrived (in all, since the socket opened). */
-    void assertNever(Predicate<JsonObject> which, Duration window, String what) {
-        Wire.sleep(window.toMillis());
-        List<JsonObject> found = logged(which);
-        assertTrue(found.isEmpty(), user.id() + " received " + what + ": " + found);
     }
 
     int awaitClose() {

@@ -1512,15 +1512,31 @@ class ProtocolConformanceIT {
     void messagesFilterBySinceInclusiveAndUntilExclusive() {
         String room = Wire.room("since");
         Peer a = join(room, "a");
-        a.say("first");
-        Wire.sleep(1100);
+        Peer clock = join(Wire.room("clock"), "clock");
+        String t1 = a.say("first").getString("time");
+        serverClockPasses(clock, t1);
         String t2 = a.say("second").getString("time");
-        Wire.sleep(1100);
-        a.say("third");
+        serverClockPasses(clock, t2);
+        String t3 = a.say("third").getString("time");
+        assertTrue(utc(t1).isBefore(utc(t2)) && utc(t2).isBefore(utc(t3)), t1 + ", " + t2 + ", " + t3);
         String base = "/api/rooms/" + room + "/messages";
         String enc = URLEncoder.encode(t2, StandardCharsets.UTF_8);
         assertEquals(List.of("third", "second"), texts(messagesPage(base + "?since=" + enc, a.user).getJsonArray("messages")));
         assertEquals(List.of("first"), texts(messagesPage(base + "?until=" + enc, a.user).getJsonArray("messages")));
+    }
+
+    /**
+     * Says something in a room of its own until the server stamps a time
+     * after {@code time}: a message said next is stamped later still, on the
+     * server's clock, whatever this machine's clock says.
+     */
+    private static void serverClockPasses(Peer clock, String time) {
+        Instant past = utc(time);
+        long deadline = System.nanoTime() + Wire.WAIT.toNanos();
+        while (!utc(clock.say("tick").getString("time")).isAfter(past)) {
+            assertTrue(System.nanoTime() < deadline, "the server's clock stayed at " + time + " for " + Wire.WAIT);
+            Wire.sleep(1);
+        }
     }
 
     @Test

@@ -3,6 +3,7 @@ package com.rooms.it;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -12,6 +13,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.UUID;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
@@ -34,7 +36,7 @@ class AttacksIT {
             inA.send("{\"id\":\"x3\",\"type\":\"kick\",\"data\":{\"id\":\"" + inB.clientId + "\"}}");
             inA.next(f -> "error".equals(f.getString("type")) && "x3".equals(f.getString("ref", null)), "kick refused");
             inA.say("only for room a");
-            assertTrue(inB.drain(Duration.ofMillis(500)).stream().noneMatch(f -> List.of("offer", "text", "bye")
+            assertTrue(inB.untilPong().stream().noneMatch(f -> List.of("offer", "text", "bye")
                     .contains(f.getString("type"))), "room b heard nothing from room a");
             assertFalse(inB.closeCode.isDone(), "and nobody in b was kicked");
         }
@@ -88,7 +90,7 @@ class AttacksIT {
             client.send("{\"type\":\"refresh\",\"data\":{\"token\":\"" + token + "\"}}");
             client.error("unauthorized");
         }
-        Thread.sleep(500);
+        awaitLogsCaughtUp();
 
         String signature = token.substring(token.lastIndexOf('.') + 1);
         for (Path log : logs()) {
@@ -102,6 +104,26 @@ class AttacksIT {
         return TestServer.json(TestServer.call("GET", "/api/rooms/" + room + "/messages?q="
                 + URLEncoder.encode(q, StandardCharsets.UTF_8), null, admin).body()).getJsonArray("messages").stream()
                 .map(m -> m.asJsonObject().getString("text")).collect(Collectors.toList());
+    }
+
+    /**
+     * Asks for a page that does not exist and waits until Liberty has logged
+     * that (SRVE0190E, "File not found"; it writes an FFDC for it too): the
+     * lines of every request answered before it are in the logs by then.
+     */
+    private static void awaitLogsCaughtUp() throws IOException, InterruptedException {
+        String marker = "/logs-caught-up-" + UUID.randomUUID();
+        assertEquals(404, TestServer.call("GET", marker, null, null).statusCode());
+        long deadline = System.nanoTime() + Duration.ofSeconds(15).toNanos();
+        while (System.nanoTime() < deadline) {
+            for (Path log : logs()) {
+                if (Files.readString(log, StandardCharsets.ISO_8859_1).contains("File not found: " + marker)) {
+                    return;
+                }
+            }
+            Thread.sleep(50);
+        }
+        fail("the server did not log the request for " + marker + " within 15 s");
     }
 
     private static List<Path> logs() {

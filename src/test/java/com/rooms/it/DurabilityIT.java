@@ -70,7 +70,7 @@ class DurabilityIT {
                 assertEquals("lost", error.getString("ref"));
                 alice.send("{\"type\":\"offer\",\"receiver\":\"" + bob.clientId + "\",\"data\":{\"type\":\"offer\",\"sdp\":\"v=0\"}}");
                 assertEquals("v=0", bob.next("offer").getJsonObject("data").getString("sdp"), "signaling relays");
-                assertTrue(bob.drain(java.time.Duration.ofMillis(300)).stream()
+                assertTrue(bob.untilPong().stream()
                         .noneMatch(f -> "text".equals(f.getString("type"))), "the refused text reached nobody");
             } finally {
                 production.link.restore();

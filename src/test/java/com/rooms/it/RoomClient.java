@@ -93,15 +93,24 @@ final class RoomClient implements WebSocket.Listener, AutoCloseable {
         return null;
     }
 
-    /** Every frame that arrives within the window. */
-    List<JsonObject> drain(Duration window) throws InterruptedException {
-        List<JsonObject> got = new ArrayList<>();
-        long deadline = System.nanoTime() + window.toNanos();
-        JsonObject f;
-        while ((f = frames.poll(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS)) != null) {
-            got.add(f);
-        }
-        return got;
+    /**
+     * Every frame that arrives before the answer to a ping sent now. The
+     * server writes a connection's frames in order, so whatever it had
+     * queued for this client before reading the ping is in the list: a
+     * proof that something did not arrive, without waiting a fixed time.
+     */
+    List<JsonObject> untilPong() {
+        String marker = "marker-" + System.nanoTime();
+        send("{\"type\":\"ping\",\"data\":\"" + marker + "\"}");
+        List<JsonObject> before = new ArrayList<>();
+        next(f -> {
+            boolean answer = "pong".equals(f.getString("type")) && marker.equals(f.getString("data", null));
+            if (!answer) {
+                before.add(f);
+            }
+            return answer;
+        }, "the pong to " + marker);
+        return before;
     }
 
     JsonObject error(String code) {
