@@ -179,10 +179,6 @@ final class OutboundQueue {
         return state.get() == OPEN;
     }
 
-    long pendingBytes() {
-        return pendingBytes.get();
-    }
-
     private void drain() {
         if (wip.getAndIncrement() != 0) {
             return;

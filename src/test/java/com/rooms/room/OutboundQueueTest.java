@@ -240,7 +240,7 @@ class OutboundQueueTest {
 
         assertFalse(queue.isOpen());
         assertFalse(queue.offer(frame("text-2")), "nothing is queued behind the close");
-        assertFalse(queue.closeAfter(null, CloseCode.NORMAL, "again"), "one close only");
+        assertFalse(queue.closeAfter(null, CloseCode.POLICY, "again"), "one close only");
         connection.unfinished.accept(null);
         assertEquals(List.of("text-1", "bye"), connection.written);
         assertNull(connection.closedWith, "not closed while bye is being written");

@@ -7,7 +7,8 @@ import java.util.Map;
 /**
  * {@code mvn -f bench/pom.xml -q compile exec:java -Dexec.args="<scenario> [--name value ...]"}
  *
- * <p>Scenarios: {@code relay}, {@code fanout}, {@code connections}, {@code close-storm}, {@code join}, {@code fuzz} (the protocol fuzzer), and {@code smoke} (all of them, tiny, for CI). Common options: {@code --base} (default
+ * <p>Scenarios: {@code relay}, {@code fanout}, {@code connections}, {@code close-storm}, {@code join},
+ * {@code fuzz} (the protocol fuzzer), and {@code smoke} (all of them, tiny, for CI). Common options: {@code --base} (default
  * http://localhost:9080; the server must run the dev configuration, whose
  * demo sign-in gives the tokens), {@code --out} (folder for the JSON
  * results, default target/bench).

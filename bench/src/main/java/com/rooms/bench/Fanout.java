@@ -8,7 +8,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 
-import jakarta.json.JsonObject;
 
 /**
  * Chat fan-out with durability: a room of {@code --clients} (100) where

@@ -33,15 +33,19 @@ final class LogWatch {
      * at FINE at most; nothing of its own is allowed here.
      */
     private static final List<Allowed> ALLOWED = List.of(
-            new Allowed(Pattern.compile("com\\.ibm\\.ws\\.wsoc\\.FrameFormatException: .* com\\.ibm\\.ws\\.wsoc\\.link\\.LinkRead \\d+"),
+            new Allowed(Pattern.compile("com\\.ibm\\.ws\\.wsoc\\.FrameFormatException: .*"
+                    + " com\\.ibm\\.ws\\.wsoc\\.link\\.LinkRead \\d+"),
                     "a frame against RFC 6455 (mask, RSV bits, opcode, control frame rules): Liberty closes it with 1002"),
-            new Allowed(Pattern.compile("java\\.nio\\.charset\\.MalformedInputException: Input length = \\d+ com\\.ibm\\.ws\\.wsoc\\.link\\.LinkRead \\d+"),
+            new Allowed(Pattern.compile("java\\.nio\\.charset\\.MalformedInputException: Input length = \\d+"
+                    + " com\\.ibm\\.ws\\.wsoc\\.link\\.LinkRead \\d+"),
                     "a text message that is not UTF-8, or whose fragments split a character: Liberty closes it with 1007"),
             new Allowed(Pattern.compile("java\\.io\\.IOException: (Broken pipe|Connection reset by peer) com\\.ibm\\.ws\\.wsoc\\.WsocConnLink \\d+"),
                     "a write to a connection the client dropped in the middle"),
-            new Allowed(Pattern.compile("java\\.nio\\.channels\\.CancelledKeyException com\\.ibm\\.ws\\.tcpchannel\\.internal\\.SocketRWChannelSelector \\d+"),
+            new Allowed(Pattern.compile("java\\.nio\\.channels\\.CancelledKeyException"
+                    + " com\\.ibm\\.ws\\.tcpchannel\\.internal\\.SocketRWChannelSelector \\d+"),
                     "a connection the client dropped while Liberty's selector was handling it"),
-            new Allowed(Pattern.compile("java\\.lang\\.IllegalArgumentException: Invalid code: \\d+ com\\.ibm\\.ws\\.tcpchannel\\.internal\\.WorkQueueManager \\S+"),
+            new Allowed(Pattern.compile("java\\.lang\\.IllegalArgumentException: Invalid code: \\d+"
+                    + " com\\.ibm\\.ws\\.tcpchannel\\.internal\\.WorkQueueManager \\S+"),
                     "a close frame with a code RFC 6455 forbids: Liberty throws instead of closing with 1002"));
     /** {@code [date] thread logger L message}: L is I (info) or A (audit) for what is expected. */
     private static final Pattern LINE = Pattern.compile("^\\[[^\\]]*\\] [0-9a-fA-F]+ \\S*\\s+([A-Z]) (.*)$");
