@@ -69,7 +69,8 @@ public class RoomAdministration {
     public RoomView create(Identity caller, Room wanted) {
         admin(caller);
         Instant now = clock.instant();
-        Room room = new Room(wanted.id(), wanted.name(), wanted.visibility(), wanted.history(), caller.userId(), now);
+        Room room = new Room(wanted.id(), wanted.name(), wanted.visibility(), wanted.history(), caller.userId(), now,
+                wanted.locked(), wanted.maxClients());
         Room created = directory.create(room, caller.displayName())
                 .orElseThrow(() -> new RoomExists(wanted.id()));
         audit.record(new RoomEvent(created.id(), RoomEvent.Kind.CREATED, caller.userId(), null, null, null, now));

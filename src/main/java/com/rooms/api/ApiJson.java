@@ -7,6 +7,7 @@ import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
+import jakarta.json.JsonValue;
 
 import com.rooms.admin.MessagePage;
 import com.rooms.admin.RoomView;
@@ -27,6 +28,9 @@ final class ApiJson {
                 .add("name", view.room().name())
                 .add("visibility", view.room().visibility().wire())
                 .add("history", view.room().history().wire())
+                .add("locked", view.room().locked())
+                .add("max_clients", view.room().maxClients() == null ? JsonValue.NULL
+                        : Json.createValue(view.room().maxClients()))
                 .add("created_at", view.room().createdAt().toString())
                 .add("online", view.online());
         return (view.role() == null ? json.addNull("role") : json.add("role", view.role().wire())).build();

@@ -64,9 +64,12 @@ public class RoomsResource {
         String id = JsonBody.string(request, "id", true);
         roomId(id);
         String name = JsonBody.string(request, "name", false);
+        Boolean locked = JsonBody.bool(request, "locked");
+        Integer maxClients = JsonBody.maxClients(request);
         Room wanted = new Room(id, name == null ? id : name(name),
                 visibility(JsonBody.string(request, "visibility", false), Visibility.PUBLIC),
-                history(JsonBody.string(request, "history", false), HistorySetting.SHARED), caller.userId(), null);
+                history(JsonBody.string(request, "history", false), HistorySetting.SHARED), caller.userId(), null,
+                Boolean.TRUE.equals(locked), maxClients == null || maxClients == RoomChange.NO_LIMIT ? null : maxClients);
         RoomView created = rooms.create(caller, wanted);
         return Response.created(URI.create("/api/rooms/" + id)).entity(ApiJson.room(created).toString()).build();
     }
@@ -92,7 +95,8 @@ public class RoomsResource {
         String name = JsonBody.string(request, "name", false);
         RoomChange change = new RoomChange(name == null ? null : name(name),
                 visibility(JsonBody.string(request, "visibility", false), null),
-                history(JsonBody.string(request, "history", false), null));
+                history(JsonBody.string(request, "history", false), null), JsonBody.bool(request, "locked"),
+                JsonBody.maxClients(request));
         return ApiJson.room(rooms.update(caller, roomId, change)).toString();
     }
 

@@ -27,6 +27,7 @@ import com.rooms.audit.AuditTrail;
 import com.rooms.history.HistoryStore;
 import com.rooms.history.RetentionSettings;
 import com.rooms.ice.IceServers;
+import com.rooms.live.LiveRooms;
 import com.rooms.membership.RoomAccess;
 import com.rooms.membership.RoomDirectory;
 import com.rooms.protocol.FrameDecoder;
@@ -200,8 +201,8 @@ public class Wiring {
 
     @Produces
     @Singleton
-    RoomAccess roomAccess(RoomDirectory directory, Clock clock) {
-        return new RoomAccess(directory, config.dev(), clock);
+    RoomAccess roomAccess(RoomDirectory directory, Clock clock, LiveRooms live) {
+        return new RoomAccess(directory, config.dev(), clock, live::online);
     }
 
     @Produces

@@ -7,7 +7,11 @@ package com.rooms.membership;
  */
 public class AccessRefused extends RuntimeException {
     public enum Reason {
-        NO_SUCH_ROOM, NO_SUCH_MEMBER, NOT_A_MEMBER, NOT_PERMITTED
+        NO_SUCH_ROOM, NO_SUCH_MEMBER, NOT_A_MEMBER, NOT_PERMITTED,
+        /** The room is locked and the user neither a moderator nor an owner there (PROTOCOL.md 3.3). */
+        LOCKED,
+        /** The room has {@code max_clients} connections (PROTOCOL.md 7). */
+        ROOM_FULL
     }
 
     private final Reason reason;

@@ -2,6 +2,7 @@ package com.rooms.membership;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.function.ToIntFunction;
 
 import com.rooms.security.Identity;
 
@@ -16,11 +17,18 @@ public final class RoomAccess {
     private final RoomDirectory directory;
     private final boolean createOnFirstJoin;
     private final Clock clock;
+    private final ToIntFunction<String> connected;
 
-    public RoomAccess(RoomDirectory directory, boolean createOnFirstJoin, Clock clock) {
+    /** {@code connected}: how many connections a room has now (for {@code max_clients}). */
+    public RoomAccess(RoomDirectory directory, boolean createOnFirstJoin, Clock clock, ToIntFunction<String> connected) {
         this.directory = directory;
         this.createOnFirstJoin = createOnFirstJoin;
         this.clock = clock;
+        this.connected = connected;
+    }
+
+    public RoomAccess(RoomDirectory directory, boolean createOnFirstJoin, Clock clock) {
+        this(directory, createOnFirstJoin, clock, roomId -> 0);
     }
 
     /**
@@ -37,9 +45,26 @@ public final class RoomAccess {
             }
             return;
         }
-        if (room.visibility() == Visibility.PRIVATE && !who.admin() && directory.member(roomId, who.userId()).isEmpty()) {
+        Member member = directory.member(roomId, who.userId()).orElse(null);
+        if (room.visibility() == Visibility.PRIVATE && !who.admin() && member == null) {
             throw new AccessRefused(AccessRefused.Reason.NOT_A_MEMBER,
                     "room " + roomId + " is private and you are not a member");
+        }
+        refuseWhenClosed(room, who.admin() ? Role.OWNER : member == null ? Role.MEMBER : member.role());
+    }
+
+    /**
+     * A locked room takes only its moderators and owners; a full one
+     * nobody (PROTOCOL.md 3.3 and 7).
+     */
+    private void refuseWhenClosed(Room room, Role role) {
+        if (room.locked() && !role.moderates()) {
+            throw new AccessRefused(AccessRefused.Reason.LOCKED,
+                    "room " + room.id() + " is locked; only its moderators and owners may join now");
+        }
+        if (room.fullWith(connected.applyAsInt(room.id()))) {
+            throw new AccessRefused(AccessRefused.Reason.ROOM_FULL,
+                    "room " + room.id() + " is full (" + room.maxClients() + " connections)");
         }
     }
 
@@ -53,14 +78,15 @@ public final class RoomAccess {
                     who.userId(), now), who.displayName());
         });
         Member member = directory.member(roomId, who.userId()).orElse(null);
+        if (member == null && room.visibility() == Visibility.PRIVATE && !who.admin()) {
+            throw new AccessRefused(AccessRefused.Reason.NOT_A_MEMBER,
+                    "room " + roomId + " is private and you are not a member");
+        }
+        Role role = who.admin() ? Role.OWNER : member == null ? Role.MEMBER : member.role();
+        refuseWhenClosed(room, role);
         if (member == null) {
-            if (room.visibility() == Visibility.PRIVATE && !who.admin()) {
-                throw new AccessRefused(AccessRefused.Reason.NOT_A_MEMBER,
-                        "room " + roomId + " is private and you are not a member");
-            }
             member = directory.enroll(roomId, who.userId(), who.displayName(), Role.MEMBER, now);
         }
-        Role role = who.admin() ? Role.OWNER : member.role();
         return new Admission(room, role, member.joinedAt());
     }
 }

@@ -32,6 +32,12 @@ public class RoomRow {
     @Column(name = "created_at")
     OffsetDateTime createdAt;
 
+    @Column(name = "locked")
+    boolean locked;
+
+    @Column(name = "max_clients")
+    Integer maxClients;
+
     protected RoomRow() {
     }
 
@@ -39,23 +45,23 @@ public class RoomRow {
         this.id = room.id();
         this.createdBy = room.createdBy();
         this.createdAt = Times.column(room.createdAt());
-        apply(new RoomChange(room.name(), room.visibility(), room.history()));
+        set(room);
     }
 
     void apply(RoomChange change) {
-        if (change.name() != null) {
-            name = change.name();
-        }
-        if (change.visibility() != null) {
-            visibility = change.visibility().wire();
-        }
-        if (change.history() != null) {
-            history = change.history().wire();
-        }
+        set(toRoom().changedBy(change));
+    }
+
+    private void set(Room room) {
+        name = room.name();
+        visibility = room.visibility().wire();
+        history = room.history().wire();
+        locked = room.locked();
+        maxClients = room.maxClients();
     }
 
     Room toRoom() {
         return new Room(id, name, Visibility.fromWire(visibility).orElseThrow(),
-                HistorySetting.fromWire(history).orElseThrow(), createdBy, Times.instant(createdAt));
+                HistorySetting.fromWire(history).orElseThrow(), createdBy, Times.instant(createdAt), locked, maxClients);
     }
 }

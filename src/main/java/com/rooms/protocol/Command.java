@@ -1,5 +1,7 @@
 package com.rooms.protocol;
 
+import java.util.List;
+
 /** The typed content of a client frame, one record per thing a client may ask. */
 public sealed interface Command {
 
@@ -35,6 +37,14 @@ public sealed interface Command {
         void clearChat(ClearChat clear, C context);
 
         void kick(Kick kick, C context);
+
+        void status(Status status, C context);
+
+        void lock(Lock lock, C context);
+
+        void setRole(SetRole setRole, C context);
+
+        void mute(Mute mute, C context);
     }
 
     /** {@code ping} without a receiver: the server answers {@code pong}. */
@@ -144,6 +154,59 @@ public sealed interface Command {
 
         public String type() {
             return "kick";
+        }
+    }
+
+    /**
+     * {@code status}: the parts of the client's state it set, each null when
+     * the frame left it out (PROTOCOL.md 3.3).
+     */
+    record Status(Boolean hand, Boolean audio, Boolean video, Boolean screen) implements Command {
+        public <C> void dispatch(Handler<C> handler, C context) {
+            handler.status(this, context);
+        }
+
+        public String type() {
+            return "status";
+        }
+    }
+
+    /** {@code lock} ({@code locked} true) or {@code unlock}. */
+    record Lock(boolean locked) implements Command {
+        public <C> void dispatch(Handler<C> handler, C context) {
+            handler.lock(this, context);
+        }
+
+        public String type() {
+            return locked ? "lock" : "unlock";
+        }
+    }
+
+    /** {@code set-role}; {@code role} is {@code moderator} or {@code member}. */
+    record SetRole(String userId, String role) implements Command {
+        public <C> void dispatch(Handler<C> handler, C context) {
+            handler.setRole(this, context);
+        }
+
+        public String type() {
+            return "set-role";
+        }
+    }
+
+    /**
+     * {@code mute}, relayed to its receiver or to every other client once the
+     * sender may send it.
+     *
+     * @param data  as received (its {@code kinds} checked), or null when the frame had none
+     * @param kinds the media to turn off: {@code audio} (the default), {@code video}
+     */
+    record Mute(RawJson data, List<String> kinds) implements Command {
+        public <C> void dispatch(Handler<C> handler, C context) {
+            handler.mute(this, context);
+        }
+
+        public String type() {
+            return "mute";
         }
     }
 }

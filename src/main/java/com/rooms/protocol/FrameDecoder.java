@@ -41,7 +41,7 @@ public final class FrameDecoder {
 
     private static final Set<String> RELAY_TYPES = Set.of("offer", "answer", "candidate", "greeting", "bye");
     private static final Set<String> SERVER_ONLY_TYPES =
-            Set.of("welcome", "room-info", "ice-servers", "joined", "left", "history", "error");
+            Set.of("welcome", "room-info", "ice-servers", "joined", "left", "history", "error", "room-state", "role");
 
     /**
      * Relayed data is limited by the frame's size only (PROTOCOL.md 3.2), not
@@ -209,6 +209,8 @@ public final class FrameDecoder {
                     throw new FrameRejected(ErrorCode.INVALID, "pong from a client needs a receiver");
                 }
                 return new Command.Relay(type, raw);
+            case "mute":
+                return new Command.Mute(raw, RequestData.muteKinds(raw == null ? null : read(type, raw)));
             default:
                 break;
         }
@@ -254,13 +256,18 @@ public final class FrameDecoder {
             case "refresh" -> new Command.Refresh(RequestData.token(data));
             case "get-history" -> RequestData.getHistory(data);
             case "kick" -> RequestData.kick(data);
+            case "status" -> RequestData.status(data);
+            case "lock" -> new Command.Lock(true);
+            case "unlock" -> new Command.Lock(false);
+            case "set-role" -> RequestData.setRole(data);
             default -> throw unknown(type);
         };
     }
 
     private static boolean isRequest(String type) {
         return switch (type) {
-            case "get-room-info", "get-ice-servers", "clear-chat", "profile", "refresh", "get-history", "kick" -> true;
+            case "get-room-info", "get-ice-servers", "clear-chat", "profile", "refresh", "get-history", "kick",
+                 "status", "lock", "unlock", "set-role" -> true;
             default -> false;
         };
     }

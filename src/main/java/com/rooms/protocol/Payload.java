@@ -16,12 +16,37 @@ public sealed interface Payload {
                    String expiresAt, int protocol) implements Payload {
     }
 
-    @JsonbPropertyOrder({"id", "userId", "username", "role"})
-    record ClientInfo(String id, String userId, String username, String role) implements Payload {
+    @JsonbPropertyOrder({"id", "userId", "username", "role", "status"})
+    record ClientInfo(String id, String userId, String username, String role, ClientStatus status) implements Payload {
     }
 
-    @JsonbPropertyOrder({"roomId", "name", "clients"})
-    record RoomInfo(String roomId, String name, List<ClientInfo> clients) implements Payload {
+    @JsonbPropertyOrder({"roomId", "name", "locked", "clients"})
+    record RoomInfo(String roomId, String name, boolean locked, List<ClientInfo> clients) implements Payload {
+    }
+
+    /**
+     * A client's own state as its user shows it (PROTOCOL.md 3.3): hand
+     * raised, microphone, camera, screen share. A part the client never set
+     * is left out; {@code {}} until it sets one.
+     */
+    @JsonbPropertyOrder({"hand", "audio", "video", "screen"})
+    record ClientStatus(Boolean hand, Boolean audio, Boolean video, Boolean screen) implements Payload {
+        public static final ClientStatus NONE = new ClientStatus(null, null, null, null);
+
+        /** This status with each part that is not null replaced. */
+        public ClientStatus merge(Boolean newHand, Boolean newAudio, Boolean newVideo, Boolean newScreen) {
+            return new ClientStatus(newHand == null ? hand : newHand, newAudio == null ? audio : newAudio,
+                    newVideo == null ? video : newVideo, newScreen == null ? screen : newScreen);
+        }
+    }
+
+    /** {@code status} to the room: the client's whole status after a change. */
+    @JsonbPropertyOrder({"id", "status"})
+    record StatusChanged(String id, ClientStatus status) implements Payload {
+    }
+
+    /** {@code room-state}: whether the room is locked now. */
+    record RoomState(boolean locked) implements Payload {
     }
 
     /** A chat message, as delivered live and as listed in history. */
@@ -34,8 +59,8 @@ public sealed interface Payload {
     record History(List<Chat> messages, boolean more) implements Payload {
     }
 
-    @JsonbPropertyOrder({"id", "userId", "username", "role"})
-    record Joined(String id, String userId, String username, String role) implements Payload {
+    @JsonbPropertyOrder({"id", "userId", "username", "role", "status"})
+    record Joined(String id, String userId, String username, String role, ClientStatus status) implements Payload {
     }
 
     @JsonbPropertyOrder({"id", "reason"})

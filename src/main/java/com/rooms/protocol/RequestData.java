@@ -1,5 +1,8 @@
 package com.rooms.protocol;
 
+import java.util.ArrayList;
+import java.util.List;
+
 import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
@@ -78,6 +81,64 @@ final class RequestData {
             throw new FrameRejected(ErrorCode.INVALID, "kick target is empty");
         }
         return new Command.Kick(clientId, userId);
+    }
+
+    /** {@code status}: any subset of four booleans; other keys are ignored. */
+    static Command.Status status(JsonValue data) {
+        JsonObject object = dataObject(data, "status");
+        return new Command.Status(optionalBoolean(object, "hand"), optionalBoolean(object, "audio"),
+                optionalBoolean(object, "video"), optionalBoolean(object, "screen"));
+    }
+
+    static Command.SetRole setRole(JsonValue data) {
+        JsonObject object = dataObject(data, "set-role");
+        String userId = requiredString(object, "user_id", "data.user_id");
+        if (!Names.userId(userId)) {
+            throw new FrameRejected(ErrorCode.INVALID, "data.user_id is not a user id");
+        }
+        String role = requiredString(object, "role", "data.role");
+        if (!role.equals("moderator") && !role.equals("member")) {
+            throw new FrameRejected(ErrorCode.INVALID, "data.role must be moderator or member");
+        }
+        return new Command.SetRole(userId, role);
+    }
+
+    /**
+     * {@code mute}'s data: nothing, or {@code kinds}, a non-empty array of
+     * {@code audio} and {@code video}; the kinds named, audio when none are.
+     */
+    static List<String> muteKinds(JsonValue data) {
+        if (data == null || data == JsonValue.NULL) {
+            return List.of("audio");
+        }
+        JsonValue kinds = dataObject(data, "mute").get("kinds");
+        if (kinds == null || kinds == JsonValue.NULL) {
+            return List.of("audio");
+        }
+        if (kinds.getValueType() != JsonValue.ValueType.ARRAY || kinds.asJsonArray().isEmpty()) {
+            throw new FrameRejected(ErrorCode.INVALID, "data.kinds must be a non-empty array of audio and video");
+        }
+        List<String> named = new ArrayList<>(2);
+        for (JsonValue kind : kinds.asJsonArray()) {
+            if (!(kind instanceof JsonString s) || !(s.getString().equals("audio") || s.getString().equals("video"))) {
+                throw new FrameRejected(ErrorCode.INVALID, "data.kinds may hold only \"audio\" and \"video\"");
+            }
+            if (!named.contains(((JsonString) kind).getString())) {
+                named.add(((JsonString) kind).getString());
+            }
+        }
+        return List.copyOf(named);
+    }
+
+    private static Boolean optionalBoolean(JsonObject object, String key) {
+        JsonValue value = object.get(key);
+        if (value == null || value == JsonValue.NULL) {
+            return null;
+        }
+        if (value == JsonValue.TRUE || value == JsonValue.FALSE) {
+            return value == JsonValue.TRUE;
+        }
+        throw new FrameRejected(ErrorCode.INVALID, "data." + key + " must be true or false");
     }
 
     private static JsonObject dataObject(JsonValue data, String type) {

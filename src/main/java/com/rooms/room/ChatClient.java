@@ -24,6 +24,7 @@ public final class ChatClient {
     private final FrameRateGuard rate;
     private volatile Identity identity;
     private volatile String username;
+    private volatile Payload.ClientStatus status = Payload.ClientStatus.NONE;
     private volatile long lastHeardNanos;
     private volatile long lastPingNanos;
     private volatile Instant iceExpiresAt;
@@ -158,7 +159,17 @@ public final class ChatClient {
     }
 
     Payload.ClientInfo info() {
-        return new Payload.ClientInfo(id, userId(), username, role.wire());
+        return new Payload.ClientInfo(id, userId(), username, role.wire(), status);
+    }
+
+    Payload.ClientStatus status() {
+        return status;
+    }
+
+    /** Merges what a {@code status} frame set into this client's status; the whole status after it. */
+    Payload.ClientStatus statusChanged(Boolean hand, Boolean audio, Boolean video, Boolean screen) {
+        status = status.merge(hand, audio, video, screen);
+        return status;
     }
 
     /** Queues a frame; a client whose queue overflows is cut off (1013) and leaves its room. */

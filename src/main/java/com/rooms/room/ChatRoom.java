@@ -16,6 +16,7 @@ import com.rooms.history.ChatMessage;
 import com.rooms.ice.IceGrant;
 import com.rooms.membership.Role;
 import com.rooms.membership.Room;
+import com.rooms.protocol.Command;
 import com.rooms.protocol.ErrorCode;
 import com.rooms.protocol.FrameRejected;
 import com.rooms.protocol.Payload;
@@ -126,7 +127,8 @@ public class ChatRoom {
             client.sendFirst(frames.welcome(client, room, null, now));
             client.sendFirst(frames.roomInfo(client, room, everyone, null, now));
             broadcast(frames.toRoom("joined",
-                    new Payload.Joined(client.id(), client.userId(), client.username(), client.role().wire()), now), client);
+                    new Payload.Joined(client.id(), client.userId(), client.username(), client.role().wire(),
+                            client.status()), now), client);
         } finally {
             lock.unlock();
         }
@@ -307,6 +309,42 @@ public class ChatRoom {
         } finally {
             lock.unlock();
         }
+    }
+
+    /** Merges the client's {@code status} and tells everyone, the sender included (its copy with {@code ref}). */
+    void statusChanged(ChatClient client, Command.Status status, String ref, long now) {
+        lock.lock();
+        try {
+            Payload.ClientStatus whole = client.statusChanged(status.hand(), status.audio(), status.video(),
+                    status.screen());
+            sendToAllLocked(client, "status", ref, new Payload.StatusChanged(client.id(), whole), now);
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** A frame from the server itself to everyone, in the room's order (a change made through the HTTP API). */
+    public void announce(String type, Object data) {
+        long now = System.nanoTime();
+        lock.lock();
+        try {
+            broadcast(frames.toRoom(type, data, now), null);
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /**
+     * The role the user's connections act with now: an administrator's stay
+     * {@code owner}; {@code stored} when none of theirs is here.
+     */
+    Role actingRole(String userId, Role stored) {
+        for (ChatClient client : everyone) {
+            if (client.userId().equals(userId) && client.identity().admin()) {
+                return Role.OWNER;
+            }
+        }
+        return stored;
     }
 
     /** The client's fresh credentials: a new {@code welcome} for it, and {@code role} to everyone when the role changed. */

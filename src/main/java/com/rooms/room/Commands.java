@@ -219,4 +219,28 @@ final class Commands implements Command.Handler<Commands.Request> {
         moderation.kick(r.client(), kick);
     }
 
+    @Override
+    public void status(Command.Status status, Request r) {
+        room.statusChanged(r.client(), status, r.ref(), r.nanos());
+    }
+
+    @Override
+    public void lock(Command.Lock lock, Request r) {
+        moderation.lock(r.client(), lock.locked(), r.ref(), r.nanos());
+    }
+
+    @Override
+    public void setRole(Command.SetRole setRole, Request r) {
+        moderation.setRole(r.client(), setRole.userId(), Role.fromWire(setRole.role()).orElseThrow(), r.ref(),
+                r.nanos());
+    }
+
+    /** Relayed like {@code offer} once {@link Moderation#mayMute} allows it. */
+    @Override
+    public void mute(Command.Mute mute, Request r) {
+        ChatClient target = r.frame().directed() ? room.target(r.frame().receiver()) : null;
+        moderation.mayMute(r.client(), target, mute.kinds());
+        relay(new Command.Relay("mute", mute.data()), r);
+    }
+
 }

@@ -1,13 +1,18 @@
 package com.rooms.room;
 
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
 import com.rooms.audit.RoomEvent;
+import com.rooms.membership.Member;
 import com.rooms.membership.Role;
+import com.rooms.membership.Room;
+import com.rooms.membership.RoomChange;
 import com.rooms.protocol.Command;
 import com.rooms.protocol.ErrorCode;
 import com.rooms.protocol.FrameRejected;
+import com.rooms.protocol.Payload;
 
 /**
  * What moderators and owners may do to a room and the people in it
@@ -15,6 +20,7 @@ import com.rooms.protocol.FrameRejected;
  * Every refusal is {@code forbidden} or names what was not found.
  */
 final class Moderation {
+    private static final String ROOM_UNWRITABLE = "the room's settings cannot be stored now; try again";
     private final ChatRoom room;
     private final RoomServices services;
 
@@ -74,6 +80,60 @@ final class Moderation {
             services.audit().record(new RoomEvent(room.id(), RoomEvent.Kind.CLEARED, null, by.userId(),
                     by.id(), null, services.clock().instant()));
         }, failure -> room.sendError(by, Storage.down("chat storage is unavailable; the chat was not cleared", ref), now));
+    }
+
+    /**
+     * Locks or unlocks the room: stored, then {@code room-state} to everyone.
+     * Changes of the room's controls are made one at a time, so what everyone
+     * was last told is what is stored.
+     */
+    void lock(ChatClient by, boolean locked, String ref, long now) {
+        if (!by.role().moderates()) {
+            throw new FrameRejected(ErrorCode.FORBIDDEN, "only moderators and owners may lock or unlock the room");
+        }
+        synchronized (this) {
+            Room changed = Storage.read(() -> services.directory().update(room.id(), RoomChange.locking(locked)),
+                    ROOM_UNWRITABLE).orElseThrow(() -> new FrameRejected(ErrorCode.INVALID, "the room was deleted"));
+            room.settingsChanged(changed);
+            room.sendToAll(by, "room-state", ref, new Payload.RoomState(changed.locked()), now);
+        }
+        services.audit().record(new RoomEvent(room.id(), locked ? RoomEvent.Kind.LOCKED : RoomEvent.Kind.UNLOCKED,
+                null, by.userId(), by.id(), null, services.clock().instant()));
+    }
+
+    /**
+     * Gives a member of the room another role (owners only; an owner's role
+     * is not changed this way): stored as the HTTP API stores it, taken by
+     * every connection of theirs, and {@code role} to everyone.
+     */
+    void setRole(ChatClient by, String userId, Role role, String ref, long now) {
+        if (by.role() != Role.OWNER) {
+            throw new FrameRejected(ErrorCode.FORBIDDEN, "only owners may change roles");
+        }
+        synchronized (this) {
+            Member member = Storage.read(() -> services.directory().member(room.id(), userId),
+                    Storage.MEMBERS_UNREADABLE).orElseThrow(() -> new FrameRejected(ErrorCode.NO_SUCH_CLIENT,
+                    "user " + ChatRoom.shown(userId) + " is not a member of this room"));
+            if (member.role() == Role.OWNER) {
+                throw new FrameRejected(ErrorCode.FORBIDDEN, "an owner's role cannot be changed this way");
+            }
+            Instant at = services.clock().instant();
+            Storage.read(() -> services.directory().setRole(room.id(), userId, member.displayName(), role, at),
+                    ROOM_UNWRITABLE);
+            room.roleChanged(userId, role);
+            room.sendToAll(by, "role", ref, new Payload.RoleChanged(userId, room.actingRole(userId, role).wire()), now);
+        }
+        services.audit().record(new RoomEvent(room.id(), RoomEvent.Kind.ROLE_CHANGED, userId, by.userId(), by.id(),
+                role.wire(), services.clock().instant()));
+    }
+
+    /** Moderators and owners may ask others to turn media off ({@code mute}); recorded with the kinds. */
+    void mayMute(ChatClient by, ChatClient target, List<String> kinds) {
+        if (!by.role().moderates()) {
+            throw new FrameRejected(ErrorCode.FORBIDDEN, "only moderators and owners may mute");
+        }
+        services.audit().record(new RoomEvent(room.id(), RoomEvent.Kind.MUTED, target == null ? null : target.userId(),
+                by.userId(), by.id(), String.join(",", kinds), services.clock().instant()));
     }
 
     private List<ChatClient> connectionsOf(String userId) {

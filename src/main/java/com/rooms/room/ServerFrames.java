@@ -72,7 +72,7 @@ final class ServerFrames {
         for (ChatClient each : present) {
             infos.add(each.info());
         }
-        return toClient(client, "room-info", ref, new Payload.RoomInfo(room.id(), room.name(), infos), bornNanos);
+        return toClient(client, "room-info", ref, new Payload.RoomInfo(room.id(), room.name(), room.locked(), infos), bornNanos);
     }
 
     Outbound history(ChatClient client, HistoryPage page, String ref, long bornNanos) {

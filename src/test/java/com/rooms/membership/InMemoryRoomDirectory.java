@@ -35,10 +35,7 @@ public class InMemoryRoomDirectory implements RoomDirectory {
 
     @Override
     public Optional<Room> update(String roomId, RoomChange change) {
-        return Optional.ofNullable(rooms.computeIfPresent(roomId, (id, r) -> new Room(id,
-                change.name() == null ? r.name() : change.name(),
-                change.visibility() == null ? r.visibility() : change.visibility(),
-                change.history() == null ? r.history() : change.history(), r.createdBy(), r.createdAt())));
+        return Optional.ofNullable(rooms.computeIfPresent(roomId, (id, r) -> r.changedBy(change)));
     }
 
     @Override
