@@ -29,6 +29,8 @@ final class RoomClient implements WebSocket.Listener, AutoCloseable {
     private volatile boolean paused;
     WebSocket socket;
     String clientId;
+    /** The role the {@code welcome} gave. */
+    String role;
     /** The {@code history} frame the client got on joining. */
     JsonObject joinHistory;
 
@@ -53,6 +55,7 @@ final class RoomClient implements WebSocket.Listener, AutoCloseable {
                 .orTimeout(10, TimeUnit.SECONDS).join();
         JsonObject welcome = client.next("welcome");
         client.clientId = welcome.getJsonObject("data").getString("client_id");
+        client.role = welcome.getJsonObject("data").getString("role");
         client.next("room-info");
         client.joinHistory = client.next("history");
         return client;
