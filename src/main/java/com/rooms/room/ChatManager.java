@@ -58,8 +58,9 @@ public class ChatManager {
 
     /**
      * Lets an admitted user's connection into its room; null, with the
-     * connection closed 1008, when the user's connection caps were reached
-     * meanwhile (the handshake checks them first, so only a burst gets here).
+     * connection closed 1008, when the user's connection caps or the room's
+     * {@code max_clients} were reached meanwhile (the handshake checks them
+     * first, so only a burst gets here).
      */
     public ChatClient connect(Admission admission, Identity who, Connection connection) {
         String roomId = admission.room().id();
@@ -76,10 +77,18 @@ public class ChatManager {
         connected.incrementAndGet();
         for (;;) {
             ChatRoom room = rooms.computeIfAbsent(roomId, id -> roomBeans.get().open(admission.room(), this::emptied));
-            if (room.join(client)) {
-                return client;
+            switch (room.join(client)) {
+                case JOINED:
+                    return client;
+                case FULL:
+                    connected.decrementAndGet();
+                    caps.release(who.userId(), roomId);
+                    client.ended();
+                    connection.close(CloseCode.POLICY, "the room is full");
+                    return null;
+                default:
+                    rooms.remove(roomId, room);
             }
-            rooms.remove(roomId, room);
         }
     }
 

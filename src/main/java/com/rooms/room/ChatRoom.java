@@ -108,18 +108,23 @@ public class ChatRoom {
 
     /**
      * Lets the client in: it gets {@code welcome}, {@code room-info} and
-     * {@code history}, the others {@code joined}. False when this room has
-     * just closed (the caller then opens a new one).
+     * {@code history}, the others {@code joined}. {@code CLOSED} when this
+     * room has just closed (the caller then opens a new one); {@code FULL}
+     * when it already has {@code max_clients} connections (handshakes let in
+     * at the same moment can get past the handshake's own check).
      *
      * <p>The history is read from the store outside the room's lock (see
      * {@link HistoryOnJoin}).
      */
-    boolean join(ChatClient client) {
+    Entry join(ChatClient client) {
         long now = System.nanoTime();
         lock.lock();
         try {
             if (closed) {
-                return false;
+                return Entry.CLOSED;
+            }
+            if (room.fullWith(clients.size())) {
+                return Entry.FULL;
             }
             client.entering(this);
             clients.put(client.id(), client);
@@ -135,7 +140,12 @@ public class ChatRoom {
         historyOnJoin.show(client, room.id(), now);
         services.audit().record(new RoomEvent(room.id(), RoomEvent.Kind.JOINED, client.userId(), null, client.id(),
                 client.role().wire(), services.clock().instant()));
-        return true;
+        return Entry.JOINED;
+    }
+
+    /** What {@link #join} did. */
+    enum Entry {
+        JOINED, CLOSED, FULL
     }
 
     /** Takes the client out and tells the others ({@code left}); does nothing if it already left. */

@@ -85,7 +85,7 @@ class ChatRoomTest {
         RecordingConnection connection = new RecordingConnection();
         ChatClient client = new ChatClient("n-" + ids.incrementAndGet(), new Identity(user, user.toUpperCase(), false, EXPIRY),
                 role, new HistoryView(user, null, 0), connection, services, System.nanoTime());
-        assertTrue(room.join(client));
+        assertEquals(ChatRoom.Entry.JOINED, room.join(client));
         return new Peer(client, connection);
     }
 
@@ -421,8 +421,8 @@ class ChatRoomTest {
                 new HistoryView("alice", null, 0), aliceLine, unlimited, System.nanoTime());
         ChatClient bob = new ChatClient("n-b", new Identity("bob", "B", false, EXPIRY), Role.MEMBER,
                 new HistoryView("bob", null, 0), bobLine, unlimited, System.nanoTime());
-        assertTrue(benchRoom.join(alice));
-        assertTrue(benchRoom.join(bob));
+        assertEquals(ChatRoom.Entry.JOINED, benchRoom.join(alice));
+        assertEquals(ChatRoom.Entry.JOINED, benchRoom.join(bob));
         for (int i = 0; i < 500; i++) {
             benchRoom.receive(alice, "{\"type\":\"greeting\",\"data\":" + i + "}");
         }

@@ -1,7 +1,6 @@
 package com.rooms.room;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -113,7 +112,7 @@ class JoinWhileChatFlowsTest {
     private ChatClient join(String user, RecordingConnection connection) {
         ChatClient client = new ChatClient("n-" + ++ids, new Identity(user, user, false, EXPIRY), Role.MEMBER,
                 new HistoryView(user, null, 0), connection, services, System.nanoTime());
-        assertTrue(room.join(client));
+        assertEquals(ChatRoom.Entry.JOINED, room.join(client));
         return client;
     }
 

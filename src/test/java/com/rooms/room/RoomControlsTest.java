@@ -78,7 +78,7 @@ class RoomControlsTest {
         RecordingConnection connection = new RecordingConnection();
         ChatClient client = new ChatClient("n-" + ids.incrementAndGet(), new Identity(user, user, admin, EXPIRY),
                 role, new HistoryView(user, null, 0), connection, services, System.nanoTime());
-        assertTrue(room.join(client));
+        assertEquals(ChatRoom.Entry.JOINED, room.join(client));
         return new Peer(client, connection);
     }
 
@@ -233,6 +233,19 @@ class RoomControlsTest {
         assertTrue(mod.connection().frames("mute").isEmpty());
         assertTrue(ann.connection().frames("mute").isEmpty());
         assertTrue(kinds(RoomEvent.Kind.MUTED).isEmpty());
+    }
+
+    @Test
+    void aRoomAtItsMaxClientsTakesNobodyElseEvenPastTheHandshake() {
+        Room small = new Room(roomId, "Small", Visibility.PUBLIC, HistorySetting.SHARED, "olga", Instant.now(), false, 1);
+        room.settingsChanged(small);
+        Peer ann = join("ann", Role.MEMBER);
+        ChatClient late = new ChatClient("n-late", new Identity("ben", "ben", false, EXPIRY), Role.MEMBER,
+                new HistoryView("ben", null, 0), new RecordingConnection(), services, System.nanoTime());
+
+        assertEquals(ChatRoom.Entry.FULL, room.join(late));
+        assertEquals(1, room.size());
+        assertTrue(ann.connection().frames("joined").isEmpty(), "nobody saw the refused one");
     }
 
     private List<RoomEvent.Kind> kinds(RoomEvent.Kind... wanted) {
