@@ -26,6 +26,10 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.StreamingOutput;
 import jakarta.ws.rs.core.UriInfo;
 
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+
 import com.rooms.admin.MessageFilter;
 import com.rooms.admin.MessagePage;
 import com.rooms.admin.RoomAdministration;
@@ -58,6 +62,8 @@ public class RoomsResource {
     UriInfo uri;
 
     @POST
+    @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(implementation = RoomRequests.NewRoom.class)))
     public Response create(String body) {
         Identity caller = caller();
         JsonObject request = JsonBody.object(body, false);
@@ -88,6 +94,8 @@ public class RoomsResource {
 
     @PATCH
     @Path("{roomId}")
+    @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(implementation = RoomRequests.RoomChange.class)))
     public String update(@PathParam("roomId") String roomId, String body) {
         Identity caller = caller();
         roomId(roomId);

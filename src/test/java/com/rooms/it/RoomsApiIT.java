@@ -339,6 +339,11 @@ class RoomsApiIT {
                 "/api/rooms/{roomId}/messages", "/api/rooms/{roomId}/messages/export", "/api/me/rooms")) {
             assertTrue(paths.containsKey(path), path + " is described");
         }
+        JsonObject schemas = TestServer.json(description.body()).getJsonObject("components").getJsonObject("schemas");
+        for (String body : List.of("NewRoom", "RoomChange")) {
+            JsonObject properties = schemas.getJsonObject(body).getJsonObject("properties");
+            assertTrue(properties.containsKey("locked") && properties.containsKey("max_clients"), body + ": " + properties);
+        }
     }
 
     private String createRoom(String visibility, String history) {
