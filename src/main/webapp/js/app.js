@@ -11,6 +11,9 @@ import { RoomView } from './ui.js';
 const $ = (id) => /** @type {HTMLElement} */ (document.getElementById(id));
 const roomId = decodeURIComponent(location.pathname.split('/').pop() || '');
 const view = new RoomView();
+/** `?videos=<n>`: how many other people's video to show at most (the Manager's VIDEO_LIMIT without it). */
+const videos = Number.parseInt(new URLSearchParams(location.search).get('videos') || '', 10);
+const videoLimit = videos > 0 ? videos : undefined;
 /** @type {string | null} */
 let token = tokenFromFragment();
 
@@ -27,7 +30,7 @@ async function join(name) {
   }
   const stream = await localMedia(view);
   view.showCall();
-  const { signaler, manager } = openSession({ roomId, token, stream, view });
+  const { signaler, manager } = openSession({ roomId, token, stream, view, videoLimit });
   attachMedia(manager, stream, view);
   // For debugging and for the browser tests.
   Object.assign(window, { rooms: { manager, signaler, view } });

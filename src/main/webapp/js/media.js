@@ -1,6 +1,6 @@
 // @ts-check
 // Media: the camera and microphone, mute and camera-off, the screen share,
-// the device pickers, and the tiles the other clients' videos play in. The
+// the raised hand, the device pickers, and the tiles the other clients' videos play in. The
 // peers themselves are the Manager's (one VideoPeer per other client): this
 // module gives them tracks and shows what they receive.
 
@@ -55,29 +55,38 @@ export function attachMedia(manager, stream, view) {
     view.attach(id, remote);
   });
   manager.addEventListener('gone', (event) => view.remove(/** @type {CustomEvent} */ (event).detail.id));
+  manager.addEventListener('quality', (event) => view.qualities(/** @type {CustomEvent} */ (event).detail.quality));
+  manager.addEventListener('speaker', (event) => view.speaker(/** @type {CustomEvent} */ (event).detail.id));
+  manager.addEventListener('videos', (event) => {
+    const { shown, limited } = /** @type {CustomEvent} */ (event).detail;
+    view.videos(shown, limited, manager.videoLimit);
+  });
 
-  $('mic').addEventListener('click', () => toggle(manager, stream, 'audio', $('mic'), 'Mute', 'Unmute'));
-  $('camera').addEventListener('click', () => toggle(manager, stream, 'video', $('camera'), 'Camera off', 'Camera on'));
+  // The buttons show our status, whoever changed it (a click, a moderator's mute).
+  const showStatus = () => {
+    const { audio, video, hand } = manager.status;
+    pressed($('mic'), audio, 'Mute', 'Unmute');
+    pressed($('camera'), video, 'Camera off', 'Camera on');
+    pressed($('hand'), hand, 'Lower hand', 'Raise hand');
+  };
+  manager.addEventListener('status', showStatus);
+  showStatus();
+  $('mic').addEventListener('click', () => manager.setMedia('audio', !manager.status.audio));
+  $('camera').addEventListener('click', () => manager.setMedia('video', !manager.status.video));
+  $('hand').addEventListener('click', () => manager.setStatus({ hand: !manager.status.hand }));
   $('screen').addEventListener('click', () => shareScreen(manager, stream, view));
   setUpDevices(manager, stream, view);
 }
 
 /**
- * Mute / camera off: the tracks are disabled, not stopped, and the others are told.
- * @param {Manager} manager
- * @param {MediaStream} stream
- * @param {'audio' | 'video'} kind
  * @param {HTMLElement} button
- * @param {string} onLabel
+ * @param {boolean} on
+ * @param {string} onLabel what the button says while on
  * @param {string} offLabel
  */
-function toggle(manager, stream, kind, button, onLabel, offLabel) {
-  const tracks = kind === 'audio' ? stream.getAudioTracks() : stream.getVideoTracks();
-  const on = !(button.getAttribute('aria-pressed') === 'true');
-  tracks.forEach((t) => { t.enabled = on; });
+function pressed(button, on, onLabel, offLabel) {
   button.setAttribute('aria-pressed', String(on));
   button.textContent = on ? onLabel : offLabel;
-  manager.setMedia(kind, on);
 }
 
 /**
@@ -92,6 +101,7 @@ async function shareScreen(manager, stream, view) {
   const stopped = () => {
     button.setAttribute('aria-pressed', 'false');
     button.textContent = 'Share screen';
+    manager.setStatus({ screen: false });
   };
   if (button.getAttribute('aria-pressed') === 'true') {
     await manager.replaceTrack('video', stream.getVideoTracks()[0] || null);
@@ -104,6 +114,7 @@ async function shareScreen(manager, stream, view) {
     await manager.replaceTrack('video', track);
     button.setAttribute('aria-pressed', 'true');
     button.textContent = 'Stop sharing';
+    manager.setStatus({ screen: true });
     track.addEventListener('ended', () => {
       manager.replaceTrack('video', stream.getVideoTracks()[0] || null);
       stopped();
@@ -135,6 +146,7 @@ async function setUpDevices(manager, stream, view) {
       try {
         const fresh = await navigator.mediaDevices.getUserMedia({ [media]: { deviceId: { exact: select.value } } });
         const track = fresh.getTracks()[0];
+        track.enabled = manager.status[media];
         const old = media === 'video' ? stream.getVideoTracks()[0] : stream.getAudioTracks()[0];
         if (old) {
           stream.removeTrack(old);

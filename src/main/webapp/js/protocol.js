@@ -38,6 +38,13 @@ export const Type = Object.freeze({
   CLEAR_CHAT: 'clear-chat',
   KICK: 'kick',
   ERROR: 'error',
+  STATUS: 'status',
+  LOCK: 'lock',
+  UNLOCK: 'unlock',
+  ROOM_STATE: 'room-state',
+  SET_ROLE: 'set-role',
+  ROLE: 'role',
+  MUTE: 'mute',
 });
 
 /** The `sender` of the server's own frames. */
@@ -122,13 +129,54 @@ export const Path = Object.freeze({
  */
 
 /**
+ * A client's own state as its user shows it (PROTOCOL.md 3.3): `status`'s
+ * data (any subset, sent by a client) and the whole merged status the server
+ * delivers. A key the client never set is absent.
+ * @typedef {object} Status
+ * @property {boolean} [hand]    hand raised
+ * @property {boolean} [audio]   microphone on
+ * @property {boolean} [video]   camera on
+ * @property {boolean} [screen]  sharing the screen
+ */
+
+/**
+ * `status`, as the server delivers it to every client
+ * @typedef {object} StatusChange
+ * @property {string} id      the client id
+ * @property {Status} status  its whole status
+ */
+
+/**
  * A client as `room-info` and `joined` describe it.
  * @typedef {object} ClientInfo
  * @property {string} id
  * @property {string} user_id
  * @property {string} username
  * @property {string} role
+ * @property {Status} [status]   `{}` until the client sets one
  */
+
+/**
+ * `room-state`
+ * @typedef {object} RoomState
+ * @property {boolean} locked
+ */
+
+/**
+ * `role` (from the server), and `set-role`'s data (to it)
+ * @typedef {object} RoleChange
+ * @property {string} user_id
+ * @property {string} role   the role that user now acts with
+ */
+
+/**
+ * `mute`: the media a moderator asks this client to turn off; absent (or
+ * no data) means audio only.
+ * @typedef {object} MuteRequest
+ * @property {MediaKind[]} [kinds]
+ */
+
+/** @typedef {'audio' | 'video'} MediaKind */
 
 /**
  * `room-info`

@@ -19,6 +19,8 @@ export const CLOSED_REASONS = {
   [Reason.ROOM_DELETED]: 'This room was deleted.',
   [Reason.EXPIRED]: 'Your sign-in expired. Open the room again from the portal.',
   [ErrorCode.FORBIDDEN]: 'This room is private and you are not a member.',
+  [ErrorCode.LOCKED]: 'This room is locked: nobody new can join until a moderator unlocks it.',
+  [ErrorCode.ROOM_FULL]: 'This room is full: try again when someone has left.',
   [ErrorCode.NOT_FOUND]: 'There is no such room.',
   [ErrorCode.UNAUTHORIZED]: 'Your sign-in was not accepted.',
   [NO_SIGN_IN]: 'Open this room from your portal to sign in.',
@@ -32,11 +34,11 @@ const STATE_LABELS = { connecting: 'Connecting…', connected: 'Connected', reco
 /**
  * Makes the Signaler and the Manager and shows what they report; the socket
  * opens when the caller starts the Signaler.
- * @param {{roomId: string, token: string, stream: MediaStream, view: RoomView}} options
+ * @param {{roomId: string, token: string, stream: MediaStream, view: RoomView, videoLimit?: number}} options
  */
-export function openSession({ roomId, token, stream, view }) {
+export function openSession({ roomId, token, stream, view, videoLimit }) {
   const signaler = new Signaler(() => ticketUrl(roomId, token));
-  const manager = new Manager(signaler, stream);
+  const manager = new Manager(signaler, stream, { videoLimit });
   showConnection(signaler, manager, view, roomId);
   showPresence(manager, view);
   showChat(manager, view);
@@ -71,16 +73,34 @@ function showConnection(signaler, manager, view, roomId) {
   });
 }
 
+/** @type {Record<string, string>} what a moderator's mute turned off, by media kind */
+const MUTED = { audio: 'microphone', video: 'camera' };
+
 /**
- * The list of people, with "Remove" for moderators.
+ * The list of people, with a menu per person and the lock switch for
+ * moderators, and what a moderator's mute did to us.
  * @param {Manager} manager
  * @param {RoomView} view
  */
 function showPresence(manager, view) {
-  manager.addEventListener('roster', (event) => {
-    const { clients } = /** @type {CustomEvent} */ (event).detail;
-    view.roster(clients, manager.selfId, manager.moderator, (id) => manager.kick(id));
+  const actions = {
+    kick: (/** @type {string} */ id) => manager.kick(id),
+    mute: (/** @type {string} */ id, /** @type {import('./protocol.js').MediaKind[]} */ kinds) => manager.mute(id, kinds),
+    setRole: (/** @type {string} */ userId, /** @type {string} */ role) => manager.setRole(userId, role),
+  };
+  const render = () => view.roster(manager.clients, manager.selfId,
+    { moderator: manager.moderator, owner: manager.owner }, actions);
+  manager.addEventListener('roster', render);
+  manager.addEventListener('self', render);
+  manager.addEventListener('room-state', (event) => view.lockState(/** @type {CustomEvent} */ (event).detail.locked));
+  manager.addEventListener('muted', (event) => {
+    const { kinds } = /** @type {CustomEvent} */ (event).detail;
+    const what = /** @type {string[]} */ (kinds).map((kind) => MUTED[kind]).join(' and ');
+    if (what) {
+      view.banner(`A moderator muted your ${what}.`);
+    }
   });
+  $('lock').addEventListener('click', () => manager.lock(!manager.locked));
   $('clear-chat').addEventListener('click', () => manager.clearChat());
 }
 

@@ -2,7 +2,19 @@
 // The page: renders what the Manager reports and turns clicks into calls.
 // Everything a user wrote is put in the page as text (textContent), never as HTML.
 
+import { Role } from './protocol.js';
+import { describe } from './quality.js';
+
 /** @typedef {import('./manager.js').Client} Client */
+/** @typedef {import('./protocol.js').MediaKind} MediaKind */
+/** @typedef {import('./quality.js').Quality} Quality */
+/**
+ * What a moderator's menu does.
+ * @typedef {object} ModeratorActions
+ * @property {(id: string) => void} kick
+ * @property {(id: string, kinds: MediaKind[]) => void} mute
+ * @property {(userId: string, role: string) => void} setRole
+ */
 /** @typedef {import('./protocol.js').ChatMessage} ChatMessage */
 
 /** @param {string} id */
@@ -43,6 +55,8 @@ export class RoomView {
     this.unread = 0;
     /** @type {number | null} */
     this.oldestId = null;
+    /** @type {Map<string, Quality>} the latest connection quality of each other client */
+    this.quality = new Map();
   }
 
   /**
@@ -86,6 +100,11 @@ export class RoomView {
       }
       const caption = document.createElement('figcaption');
       tile.append(video, caption);
+      if (id !== 'self') {
+        const quality = document.createElement('span');
+        quality.className = 'quality';
+        tile.append(quality);
+      }
       $('grid').append(tile);
       this.tiles.set(id, tile);
       this.layout();
@@ -121,14 +140,18 @@ export class RoomView {
   }
 
   /**
-   * The list of people, the "To" picker and the moderator's controls.
+   * The list of people (hand raised, microphone, camera, screen), the "To"
+   * picker, and for moderators a menu per person and the lock switch.
    * @param {Map<string, Client>} clients
    * @param {string | null} selfId
-   * @param {boolean} canModerate
-   * @param {(id: string) => void} onKick
+   * @param {{moderator: boolean, owner: boolean}} may what this client's role allows
+   * @param {ModeratorActions} actions
    */
-  roster(clients, selfId, canModerate, onKick) {
+  roster(clients, selfId, may, actions) {
     const list = $('roster');
+    // A re-render (anybody's status changes) keeps an open menu open.
+    const open = list.querySelector('details[open]');
+    const openFor = open ? /** @type {HTMLElement} */ (open.closest('li')).dataset.client : null;
     list.replaceChildren();
     const to = /** @type {HTMLSelectElement} */ ($('chat-to'));
     const chosen = to.value;
@@ -136,22 +159,33 @@ export class RoomView {
     const everyone = [...clients.values()];
     for (const client of everyone) {
       const shown = shownName(client, everyone);
+      const { status } = client;
       const item = document.createElement('li');
+      item.dataset.client = client.id;
+      item.dataset.hand = String(status.hand === true);
+      item.dataset.audio = String(status.audio !== false);
+      item.dataset.video = String(status.video !== false);
       const name = document.createElement('span');
       name.textContent = shown + (client.id === selfId ? ' (you)' : '');
       const role = document.createElement('span');
       role.className = 'role';
       role.textContent = client.role;
+      const hand = document.createElement('span');
+      hand.className = 'hand';
+      hand.textContent = status.hand ? '✋ hand raised' : '';
       const media = document.createElement('span');
       media.className = 'media';
-      media.textContent = `${client.audio ? '' : '🔇 muted'} ${client.video ? '' : '📷 off'}`.trim();
-      item.append(name, role, media);
-      if (canModerate && client.id !== selfId) {
-        const kick = document.createElement('button');
-        kick.type = 'button';
-        kick.textContent = `Remove ${shown}`;
-        kick.addEventListener('click', () => onKick(client.id));
-        item.append(kick);
+      media.textContent = [status.audio === false ? '🔇 muted' : '', status.video === false ? '📷 off' : '',
+        status.screen ? '🖥 sharing' : ''].filter(Boolean).join(' ');
+      const quality = document.createElement('span');
+      quality.className = 'quality';
+      const known = this.quality.get(client.id);
+      if (known) {
+        sign(quality, known);
+      }
+      item.append(hand, name, role, media, quality);
+      if (may.moderator && client.id !== selfId) {
+        item.append(this.menu(client, shown, may.owner, actions, openFor === client.id));
       }
       list.append(item);
       if (client.id !== selfId) {
@@ -159,11 +193,110 @@ export class RoomView {
       }
     }
     to.value = [...to.options].some((o) => o.value === chosen) ? chosen : '';
-    $('clear-chat').hidden = !canModerate;
+    $('clear-chat').hidden = !may.moderator;
+    $('lock').hidden = !may.moderator;
   }
 
   /**
-   * Each other client's tile says who it is, whether they are muted, and hides a camera that is off.
+   * A moderator's menu for one person: mute, camera off, the role (owners), remove.
+   * @param {Client} client
+   * @param {string} shown the name as the roster shows it
+   * @param {boolean} owner whether this client may change roles
+   * @param {ModeratorActions} actions
+   * @param {boolean} open
+   */
+  menu(client, shown, owner, actions, open) {
+    const menu = document.createElement('details');
+    menu.className = 'menu';
+    menu.open = open;
+    const summary = document.createElement('summary');
+    summary.textContent = '⋯';
+    summary.setAttribute('aria-label', `Actions for ${shown}`);
+    menu.append(summary);
+    /**
+     * @param {string} action
+     * @param {string} label
+     * @param {() => void} run
+     */
+    const item = (action, label, run) => {
+      const button = document.createElement('button');
+      button.type = 'button';
+      button.dataset.action = action;
+      button.textContent = label;
+      button.addEventListener('click', () => {
+        menu.open = false;
+        run();
+      });
+      menu.append(button);
+    };
+    item('mute', `Mute ${shown}`, () => actions.mute(client.id, ['audio']));
+    item('camera-off', `Turn off ${shown}'s camera`, () => actions.mute(client.id, ['video']));
+    if (owner && client.role !== Role.OWNER) {
+      const next = client.role === Role.MODERATOR ? Role.MEMBER : Role.MODERATOR;
+      item('set-role', `Make ${shown} ${next === Role.MODERATOR ? 'a moderator' : 'a member'}`,
+        () => actions.setRole(client.user_id, next));
+    }
+    item('kick', `Remove ${shown}`, () => actions.kick(client.id));
+    return menu;
+  }
+
+  /**
+   * The connection-quality sign of each other client, on its tile and in the roster.
+   * @param {Map<string, Quality>} qualities
+   */
+  qualities(qualities) {
+    this.quality = new Map(qualities);
+    for (const [id, quality] of qualities) {
+      const signs = [this.tiles.get(id)?.querySelector('.quality'),
+        $('roster').querySelector(`li[data-client="${CSS.escape(id)}"] .quality`)];
+      for (const element of signs) {
+        if (element) {
+          sign(/** @type {HTMLElement} */ (element), quality);
+        }
+      }
+    }
+  }
+
+  /**
+   * Beyond the limit of video participants, the tiles of those whose video
+   * is not shown keep their name and sound but no picture, and the page says so.
+   * @param {Set<string>} shown
+   * @param {boolean} limited
+   * @param {number} limit
+   */
+  videos(shown, limited, limit) {
+    for (const [id, tile] of this.tiles) {
+      tile.classList.toggle('video-paused', limited && id !== 'self' && !shown.has(id));
+    }
+    const note = $('video-note');
+    note.hidden = !limited;
+    note.textContent = limited
+      ? `More than ${limit} cameras: you see the ${limit} most recent speakers, and hear everyone.` : '';
+  }
+
+  /**
+   * Highlights the tile of the one speaking now.
+   * @param {string | null} id
+   */
+  speaker(id) {
+    for (const [tileId, tile] of this.tiles) {
+      tile.classList.toggle('speaking', tileId === id);
+    }
+  }
+
+  /**
+   * The room's lock: a sign for everyone, the switch for moderators.
+   * @param {boolean} locked
+   */
+  lockState(locked) {
+    $('locked').hidden = !locked;
+    $('lock').setAttribute('aria-pressed', String(locked));
+    $('lock').textContent = locked ? 'Unlock room' : 'Lock room';
+  }
+
+  /**
+   * Each other client's tile says who it is, whether the hand is up and the
+   * microphone muted, and hides a camera that is off (unless the screen is shared).
    * @param {Map<string, Client>} clients
    */
   captions(clients) {
@@ -171,8 +304,11 @@ export class RoomView {
     for (const client of everyone) {
       const tile = this.tiles.get(client.id);
       if (tile) {
-        caption(tile).textContent = shownName(client, everyone) + (client.audio ? '' : ' (muted)');
-        tile.classList.toggle('camera-off', !client.video);
+        const { status } = client;
+        caption(tile).textContent = (status.hand ? '✋ ' : '') + shownName(client, everyone)
+          + (status.audio === false ? ' (muted)' : '');
+        tile.classList.toggle('camera-off', status.video === false && !status.screen);
+        tile.classList.toggle('hand', status.hand === true);
       }
     }
   }
@@ -234,6 +370,20 @@ export class RoomView {
     $('unread').textContent = String(this.unread);
     $('unread').hidden = this.unread === 0;
   }
+}
+
+/** @type {Record<Quality['grade'], string>} */
+const BARS = { good: '▂▄▆', fair: '▂▄', poor: '▂', unknown: '·' };
+
+/**
+ * @param {HTMLElement} element
+ * @param {Quality} quality
+ */
+function sign(element, quality) {
+  element.dataset.quality = quality.grade;
+  element.textContent = BARS[quality.grade];
+  element.title = describe(quality);
+  element.setAttribute('aria-label', describe(quality));
 }
 
 /** @param {HTMLElement} tile */

@@ -65,7 +65,14 @@ export class VideoPeer extends EventTarget {
       const stream = streams[0] || new MediaStream([track]);
       this.dispatchEvent(new CustomEvent('stream', { detail: { stream } }));
     });
-    this.pc.addEventListener('signalingstatechange', () => this.watchIce());
+    /** whether the other side shows our video (a `greeting`); when not, the video sender to it is inactive */
+    this.videoWanted = true;
+    this.pc.addEventListener('signalingstatechange', () => {
+      this.watchIce();
+      if (this.pc.signalingState === 'stable') {
+        this.applyVideoWanted();
+      }
+    });
     this.pc.addEventListener('connectionstatechange', () => {
       if (this.pc.connectionState === 'failed') {
         this.pc.restartIce();
@@ -213,6 +220,37 @@ export class VideoPeer extends EventTarget {
     }
   }
 
+  /**
+   * Turns the video sender to this peer on or off, without a renegotiation
+   * (its encodings' `active`); the camera stays on for the others.
+   * @param {boolean} on
+   */
+  async sendVideo(on) {
+    this.videoWanted = on;
+    await this.applyVideoWanted();
+  }
+
+  async applyVideoWanted() {
+    const transceiver = this.pc.getTransceivers().find((t) => t.receiver.track.kind === 'video');
+    if (!transceiver) {
+      return;
+    }
+    const parameters = transceiver.sender.getParameters();
+    if (!parameters.encodings || parameters.encodings.length === 0
+        || parameters.encodings.every((e) => e.active === this.videoWanted)) {
+      return;
+    }
+    parameters.encodings.forEach((e) => { e.active = this.videoWanted; });
+    await transceiver.sender.setParameters(parameters).catch((error) => console.warn('video sender', error));
+  }
+
+  /** Whether the video sender to this peer is sending (for tests). */
+  videoSending() {
+    const transceiver = this.pc.getTransceivers().find((t) => t.receiver.track.kind === 'video');
+    const encodings = transceiver ? transceiver.sender.getParameters().encodings || [] : [];
+    return encodings.length > 0 && encodings.every((e) => e.active !== false);
+  }
+
   /** @param {RTCIceServer[]} iceServers */
   setIceServers(iceServers) {
     this.pc.setConfiguration({ ...this.pc.getConfiguration(), iceServers });
@@ -227,6 +265,38 @@ export class VideoPeer extends EventTarget {
       }
     });
     return frames;
+  }
+
+  /**
+   * The counters connection quality and audio level are computed from (quality.js).
+   * @returns {Promise<import('./quality.js').Counters>}
+   */
+  async counters() {
+    const stats = await this.pc.getStats();
+    const counters = { time: performance.now(), bytes: 0, packets: 0, lost: 0, rtt: /** @type {number | null} */ (null),
+      energy: 0, duration: 0 };
+    /** @type {string | undefined} */
+    let selectedPair;
+    stats.forEach((report) => {
+      if (report.type === 'inbound-rtp') {
+        counters.bytes += report.bytesReceived || 0;
+        counters.packets += report.packetsReceived || 0;
+        counters.lost += Math.max(0, report.packetsLost || 0);
+        if (report.kind === 'audio') {
+          counters.energy += report.totalAudioEnergy || 0;
+          counters.duration += report.totalSamplesDuration || 0;
+        }
+      } else if (report.type === 'transport' && report.selectedCandidatePairId) {
+        selectedPair = report.selectedCandidatePairId;
+      }
+    });
+    stats.forEach((report) => {
+      const selected = selectedPair ? report.id === selectedPair : report.nominated && report.state === 'succeeded';
+      if (report.type === 'candidate-pair' && selected && typeof report.currentRoundTripTime === 'number') {
+        counters.rtt = report.currentRoundTripTime;
+      }
+    });
+    return counters;
   }
 
   close() {

@@ -75,9 +75,10 @@ class AwkwardCircumstancesIT {
     void aKickedPersonIsToldSoAndStaysOut() throws Exception {
         String room = room();
         try (Browser owner = new Browser().join(room, "Owner"); Browser guest = new Browser().join(room, "Guest")) {
-            owner.waitFor(d -> d.findElements(By.cssSelector("#roster button")).size() == 1 ? true : null);
+            owner.waitFor(d -> d.findElements(By.cssSelector("#roster .menu")).size() == 1 ? true : null);
             owner.waitFor(d -> {
-                d.findElement(By.cssSelector("#roster button")).click();
+                d.findElement(By.cssSelector("#roster .menu summary")).click();
+                d.findElement(By.cssSelector("#roster .menu button[data-action=kick]")).click();
                 return true;
             });
             guest.waitFor(d -> d.findElement(By.id("banner")).getText().contains("removed") ? true : null);

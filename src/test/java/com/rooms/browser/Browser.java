@@ -91,12 +91,38 @@ final class Browser implements AutoCloseable {
 
     /** Opens the room link and joins with the demo sign-in. */
     Browser join(String room, String name) {
+        tryToJoin(room, name);
+        waitFor(d -> "Connected".equals(d.findElement(By.id("status")).getText()) ? true : null);
+        return this;
+    }
+
+    /** Opens the room link and asks to join, without waiting to be let in. */
+    Browser tryToJoin(String room, String name) {
         driver.get(BASE + "/r/" + room);
         WebElement field = waitFor(d -> d.findElement(By.id("display-name")));
         field.sendKeys(name);
         driver.findElement(By.id("join-button")).click();
-        waitFor(d -> "Connected".equals(d.findElement(By.id("status")).getText()) ? true : null);
         return this;
+    }
+
+    /** Opens the moderator's menu of the person named {@code name} in the roster and picks {@code action}. */
+    void moderate(String name, String action) {
+        waitFor(d -> {
+            WebElement item = d.findElements(By.cssSelector("#roster li")).stream()
+                    .filter(li -> li.getText().contains(name)).findFirst().orElseThrow();
+            WebElement menu = item.findElement(By.cssSelector(".menu"));
+            if (menu.getAttribute("open") == null) {
+                menu.findElement(By.tagName("summary")).click();
+            }
+            menu.findElement(By.cssSelector("button[data-action='" + action + "']")).click();
+            return true;
+        });
+    }
+
+    /** The roster's entry of the person named {@code name}, when it has {@code attribute} = {@code value}. */
+    boolean rosterSays(String name, String attribute, String value) {
+        return driver.findElements(By.cssSelector("#roster li[" + attribute + "='" + value + "']")).stream()
+                .anyMatch(li -> li.getText().contains(name));
     }
 
     /** Waits until {@code count} remote videos show frames; on failure says what the page's peers were doing. */

@@ -1,0 +1,82 @@
+// @ts-check
+// Connection quality and audio level of one peer connection, from the
+// counters of RTCPeerConnection.getStats() sampled now and then (Galène's
+// `onstats` does the same): the received bitrate, the share of packets lost
+// and the round-trip time between two samples, and how loud the other side
+// was meanwhile. It knows nothing of the page.
+
+/**
+ * The raw counters of one sample (VideoPeer.counters()).
+ * @typedef {object} Counters
+ * @property {number} time          ms (performance.now() when sampled)
+ * @property {number} bytes         received, all inbound streams
+ * @property {number} packets       received, all inbound streams
+ * @property {number} lost          packets lost, all inbound streams
+ * @property {number | null} rtt    seconds, of the selected candidate pair
+ * @property {number} energy        inbound audio: totalAudioEnergy
+ * @property {number} duration      inbound audio: totalSamplesDuration (s)
+ */
+
+/**
+ * What one interval between two samples says.
+ * @typedef {object} Quality
+ * @property {number} bitrate       bits per second received
+ * @property {number} loss          share of packets lost, 0 to 1
+ * @property {number | null} rtt    seconds
+ * @property {number} level         the other side's audio level, 0 to 1 (root mean square)
+ * @property {'good' | 'fair' | 'poor' | 'unknown'} grade
+ */
+
+/** Loss and round-trip time above which a connection is fair, or poor. */
+export const LIMITS = Object.freeze({ fairLoss: 0.02, poorLoss: 0.08, fairRtt: 0.25, poorRtt: 0.6 });
+
+/**
+ * @param {number} loss
+ * @param {number | null} rtt
+ * @param {number} packets received in the interval
+ * @returns {Quality['grade']}
+ */
+export function grade(loss, rtt, packets) {
+  if (packets === 0 && rtt === null) {
+    return 'unknown';
+  }
+  if (packets === 0 || loss > LIMITS.poorLoss || (rtt !== null && rtt > LIMITS.poorRtt)) {
+    return 'poor';
+  }
+  if (loss > LIMITS.fairLoss || (rtt !== null && rtt > LIMITS.fairRtt)) {
+    return 'fair';
+  }
+  return 'good';
+}
+
+/**
+ * The quality between two samples of the same connection.
+ * @param {Counters} before
+ * @param {Counters} now
+ * @returns {Quality}
+ */
+export function compare(before, now) {
+  const seconds = Math.max(0.001, (now.time - before.time) / 1000);
+  const packets = Math.max(0, now.packets - before.packets);
+  const lost = Math.max(0, now.lost - before.lost);
+  const loss = packets + lost > 0 ? lost / (packets + lost) : 0;
+  const duration = now.duration - before.duration;
+  const level = duration > 0 ? Math.sqrt(Math.max(0, now.energy - before.energy) / duration) : 0;
+  return {
+    bitrate: Math.max(0, now.bytes - before.bytes) * 8 / seconds,
+    loss,
+    rtt: now.rtt,
+    level,
+    grade: grade(loss, now.rtt, packets),
+  };
+}
+
+/**
+ * What the page shows when asked (a tooltip).
+ * @param {Quality} quality
+ */
+export function describe(quality) {
+  const rtt = quality.rtt === null ? '–' : `${Math.round(quality.rtt * 1000)} ms`;
+  return `Connection ${quality.grade}: ${Math.round(quality.bitrate / 1000)} kb/s, `
+    + `${(quality.loss * 100).toFixed(1)} % lost, round trip ${rtt}`;
+}
