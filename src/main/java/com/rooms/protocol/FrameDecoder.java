@@ -298,9 +298,4 @@ public final class FrameDecoder {
         }
         return false;
     }
-
-    /** The shared rule, {@link Names#printable(String)}. */
-    public static boolean isPrintable(String s) {
-        return Names.printable(s);
-    }
 }

@@ -17,6 +17,7 @@ import jakarta.json.stream.JsonParserFactory;
 
 import com.code_intelligence.jazzer.junit.FuzzTest;
 
+import com.rooms.membership.Names;
 import com.rooms.protocol.ClientFrame;
 import com.rooms.protocol.Command;
 import com.rooms.protocol.ErrorCode;
@@ -116,7 +117,7 @@ class FrameDecoderFuzzTest {
         } else if (command instanceof Command.Profile profile) {
             String name = profile.username();
             assertTrue(between(codePoints(name), 1, FrameDecoder.MAX_USERNAME_LENGTH), "username length");
-            assertTrue(FrameDecoder.isPrintable(name) && !name.isBlank(), "username printable");
+            assertTrue(Names.printable(name) && !name.isBlank(), "username printable");
         } else if (command instanceof Command.Refresh refresh) {
             assertFalse(refresh.token().isEmpty(), "token");
         } else if (command instanceof Command.GetHistory history) {
