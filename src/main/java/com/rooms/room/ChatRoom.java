@@ -1,12 +1,12 @@
 package com.rooms.room;
 
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 
 import jakarta.enterprise.context.Dependent;
 import jakarta.inject.Inject;
@@ -16,11 +16,9 @@ import com.rooms.history.ChatMessage;
 import com.rooms.ice.IceGrant;
 import com.rooms.membership.Role;
 import com.rooms.membership.Room;
-import com.rooms.protocol.Command;
 import com.rooms.protocol.ErrorCode;
 import com.rooms.protocol.FrameRejected;
 import com.rooms.protocol.Payload;
-import com.rooms.security.DisplayNames;
 import com.rooms.security.Identity;
 
 /**
@@ -270,21 +268,22 @@ public class ChatRoom {
         }
     }
 
-    /** Everyone gets the frame in the room's order; the sender's own copy carries its {@code ref}. */
-    void sendToAll(ChatClient from, String type, String ref, Object data, long now) {
+    /**
+     * Makes a change in the room's order and tells everyone: {@code change}
+     * runs under the room's lock (it may refuse by throwing) and gives the
+     * frame's data; the sender's own copy carries its {@code ref}.
+     */
+    void changeAndTell(ChatClient from, String type, String ref, long now, Supplier<Object> change) {
         lock.lock();
         try {
-            sendToAllLocked(from, type, ref, data, now);
+            Object data = change.get();
+            Outbound shared = frames.fromClient(from, type, null, null, data, now);
+            Outbound own = ref == null ? shared : frames.ownCopy(from, type, ref, data, now);
+            for (ChatClient client : everyone) {
+                client.send(client == from ? own : shared);
+            }
         } finally {
             lock.unlock();
-        }
-    }
-
-    private void sendToAllLocked(ChatClient from, String type, String ref, Object data, long now) {
-        Outbound shared = frames.fromClient(from, type, null, null, data, now);
-        Outbound own = ref == null ? shared : frames.ownCopy(from, type, ref, data, now);
-        for (ChatClient client : everyone) {
-            client.send(client == from ? own : shared);
         }
     }
 
@@ -294,42 +293,6 @@ public class ChatRoom {
             if (client != except) {
                 client.send(frame);
             }
-        }
-    }
-
-    /**
-     * Takes the new display name unless it looks like the name of another
-     * user present now or of one of {@code othersAway} (members' names read
-     * from the store), and tells everyone ({@code profile}).
-     */
-    void rename(ChatClient client, String name, List<String> othersAway, String ref, long now) {
-        List<String> taken = new ArrayList<>(othersAway);
-        lock.lock();
-        try {
-            for (ChatClient other : everyone) {
-                if (!other.userId().equals(client.userId())) {
-                    taken.add(other.username());
-                }
-            }
-            if (DisplayNames.looksLikeAny(name, taken)) {
-                throw new FrameRejected(ErrorCode.INVALID, "another user of this room goes by a name that looks like that");
-            }
-            client.renamed(name);
-            sendToAllLocked(client, "profile", ref, new Payload.ProfileChanged(client.id(), name), now);
-        } finally {
-            lock.unlock();
-        }
-    }
-
-    /** Merges the client's {@code status} and tells everyone, the sender included (its copy with {@code ref}). */
-    void statusChanged(ChatClient client, Command.Status status, String ref, long now) {
-        lock.lock();
-        try {
-            Payload.ClientStatus whole = client.statusChanged(status.hand(), status.audio(), status.video(),
-                    status.screen());
-            sendToAllLocked(client, "status", ref, new Payload.StatusChanged(client.id(), whole), now);
-        } finally {
-            lock.unlock();
         }
     }
 

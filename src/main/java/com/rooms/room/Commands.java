@@ -14,6 +14,7 @@ import com.rooms.protocol.ClientFrame;
 import com.rooms.protocol.Command;
 import com.rooms.protocol.ErrorCode;
 import com.rooms.protocol.FrameRejected;
+import com.rooms.protocol.Payload;
 import com.rooms.security.DisplayNames;
 import com.rooms.security.FrameRateGuard;
 import com.rooms.security.Identity;
@@ -167,7 +168,20 @@ final class Commands implements Command.Handler<Commands.Request> {
                 away.add(member.displayName());
             }
         }
-        room.rename(r.client(), name, away, r.ref(), r.nanos());
+        ChatClient client = r.client();
+        room.changeAndTell(client, "profile", r.ref(), r.nanos(), () -> {
+            List<String> taken = new ArrayList<>(away);
+            for (ChatClient other : room.present()) {
+                if (!other.userId().equals(client.userId())) {
+                    taken.add(other.username());
+                }
+            }
+            if (DisplayNames.looksLikeAny(name, taken)) {
+                throw new FrameRejected(ErrorCode.INVALID, "another user of this room goes by a name that looks like that");
+            }
+            client.renamed(name);
+            return new Payload.ProfileChanged(client.id(), name);
+        });
     }
 
     @Override
@@ -221,7 +235,9 @@ final class Commands implements Command.Handler<Commands.Request> {
 
     @Override
     public void status(Command.Status status, Request r) {
-        room.statusChanged(r.client(), status, r.ref(), r.nanos());
+        ChatClient client = r.client();
+        room.changeAndTell(client, "status", r.ref(), r.nanos(), () -> new Payload.StatusChanged(client.id(),
+                client.statusChanged(status.hand(), status.audio(), status.video(), status.screen())));
     }
 
     @Override

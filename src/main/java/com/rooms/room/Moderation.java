@@ -76,7 +76,7 @@ final class Moderation {
             throw new FrameRejected(ErrorCode.FORBIDDEN, "only moderators and owners may clear the chat");
         }
         services.history().clear(room.id(), () -> {
-            room.sendToAll(by, "clear-chat", ref, null, now);
+            room.changeAndTell(by, "clear-chat", ref, now, () -> null);
             services.audit().record(new RoomEvent(room.id(), RoomEvent.Kind.CLEARED, null, by.userId(),
                     by.id(), null, services.clock().instant()));
         }, failure -> room.sendError(by, Storage.down("chat storage is unavailable; the chat was not cleared", ref), now));
@@ -95,7 +95,7 @@ final class Moderation {
             Room changed = Storage.read(() -> services.directory().update(room.id(), RoomChange.locking(locked)),
                     ROOM_UNWRITABLE).orElseThrow(() -> new FrameRejected(ErrorCode.INVALID, "the room was deleted"));
             room.settingsChanged(changed);
-            room.sendToAll(by, "room-state", ref, new Payload.RoomState(changed.locked()), now);
+            room.changeAndTell(by, "room-state", ref, now, () -> new Payload.RoomState(changed.locked()));
         }
         services.audit().record(new RoomEvent(room.id(), locked ? RoomEvent.Kind.LOCKED : RoomEvent.Kind.UNLOCKED,
                 null, by.userId(), by.id(), null, services.clock().instant()));
@@ -121,7 +121,8 @@ final class Moderation {
             Storage.read(() -> services.directory().setRole(room.id(), userId, member.displayName(), role, at),
                     ROOM_UNWRITABLE);
             room.roleChanged(userId, role);
-            room.sendToAll(by, "role", ref, new Payload.RoleChanged(userId, room.actingRole(userId, role).wire()), now);
+            room.changeAndTell(by, "role", ref, now,
+                    () -> new Payload.RoleChanged(userId, room.actingRole(userId, role).wire()));
         }
         services.audit().record(new RoomEvent(room.id(), RoomEvent.Kind.ROLE_CHANGED, userId, by.userId(), by.id(),
                 role.wire(), services.clock().instant()));
