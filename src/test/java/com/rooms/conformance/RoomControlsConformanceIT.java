@@ -106,6 +106,11 @@ class RoomControlsConformanceIT {
         peer.send(frame(id, "set-role", null, "{\"user_id\":" + Wire.str(userId) + ",\"role\":" + Wire.str(role) + "}"));
     }
 
+    /** The role frames a set-role caused (those of the HTTP API are stamped "server"). */
+    private static List<JsonObject> setRoleAnswers(Peer peer) {
+        return peer.logged(f -> "role".equals(f.getString("type", null)) && !"server".equals(f.getString("sender", null)));
+    }
+
     private static Http1.Response handshake(String room, User user) {
         return Http1.handshake("/ws/rooms/" + room, "Authorization: Bearer " + user.token() + "\r\n");
     }
@@ -183,6 +188,9 @@ class RoomControlsConformanceIT {
             owner = join(room, ownerUser);
             assertEquals("owner", data(owner.welcome).getString("role"), "the first user creates the room");
             Wire.putMember(ownerUser, room, moderatorUser.id(), "moderator", 201);
+            JsonObject role = owner.next(type("role"), "role after the owner's PUT of a moderator");
+            assertEquals("server", role.getString("sender"), role.toString());
+            assertEquals(moderatorUser.id(), data(role).getString("user_id"));
             moderator = join(room, moderatorUser);
             assertEquals("moderator", data(moderator.welcome).getString("role"));
             member = join(room, memberUser);
@@ -415,7 +423,7 @@ class RoomControlsConformanceIT {
         assertEquals("member", memberRole(r.room, r.ownerUser, r.memberUser.id()));
         settle(r.member);
         settle(r.moderator);
-        assertTrue(r.member.logged("role").isEmpty() && r.moderator.logged("role").isEmpty(), "no role for refused frames");
+        assertTrue(setRoleAnswers(r.member).isEmpty() && setRoleAnswers(r.moderator).isEmpty(), "no role for refused frames");
     }
 
     @Test
@@ -465,7 +473,7 @@ class RoomControlsConformanceIT {
         r.owner.error("r1", "no-such-client");
         assertNull(memberRole(r.room, r.ownerUser, stranger.id()), "the stranger was not made a member");
         settle(r.owner);
-        assertTrue(r.owner.logged("role").isEmpty(), "no role for a refused frame: " + r.owner.log);
+        assertTrue(setRoleAnswers(r.owner).isEmpty(), "no role for a refused frame: " + r.owner.log);
     }
 
     @Test
@@ -485,7 +493,7 @@ class RoomControlsConformanceIT {
         assertEquals("owner", memberRole(r.room, r.ownerUser, coOwner.id()));
         settle(r.owner);
         settle(co);
-        assertTrue(r.owner.logged("role").isEmpty() && co.logged("role").isEmpty(), "no role for refused frames");
+        assertTrue(setRoleAnswers(r.owner).isEmpty() && setRoleAnswers(co).isEmpty(), "no role for refused frames");
     }
 
     @Test
@@ -575,6 +583,18 @@ class RoomControlsConformanceIT {
         }
         settle(r.moderator);
         assertEquals(1, r.moderator.logged("mute").size(), "the moderator got only the owner's mute: " + r.moderator.log);
+    }
+
+    @Test
+    void aMuteWhoseKindsAreNotANonEmptyArrayOfAudioAndVideoIsInvalidAndNotRelayed() {
+        Controlled r = new Controlled("mute-kinds");
+        List<String> bad = List.of("{\"kinds\":[]}", "{\"kinds\":[\"screen\"]}", "{\"kinds\":\"audio\"}", "{\"kinds\":[1]}");
+        for (int i = 0; i < bad.size(); i++) {
+            r.moderator.send(frame("k" + i, "mute", r.member.clientId, bad.get(i)));
+            r.moderator.error("k" + i, "invalid");
+        }
+        settle(r.moderator, r.member);
+        assertTrue(r.member.logged("mute").isEmpty(), "a refused mute was relayed: " + r.member.log);
     }
 
     @Test
