@@ -157,6 +157,13 @@ export class Manager extends EventTarget {
     this.shown = new Set();
     /** @type {Map<string, boolean>} what each peer was last told by `greeting` (VideoWanted) */
     this.told = new Map();
+    /**
+     * What each other client last said about our video to it (`send_video`),
+     * kept so that a wish that came before the peer connection existed is
+     * applied when it is made.
+     * @type {Map<string, boolean>}
+     */
+    this.videoWishes = new Map();
     this.monitor = setInterval(() => this.sample(), SAMPLE_EVERY);
     signaler.addEventListener('frame', (event) => this.receive(/** @type {CustomEvent} */ (event).detail.frame));
   }
@@ -243,7 +250,8 @@ export class Manager extends EventTarget {
       }
       case Type.GREETING: {
         const data = /** @type {Partial<VideoWanted> | null} */ (frame.data);
-        if (data && typeof data.send_video === 'boolean') {
+        if (data && typeof data.send_video === 'boolean' && frame.sender) {
+          this.videoWishes.set(frame.sender, data.send_video);
           this.peerFor(frame.sender)?.sendVideo(data.send_video);
         }
         break;
@@ -358,6 +366,10 @@ export class Manager extends EventTarget {
       peer.addEventListener('stream',
         (event) => this.emit('stream', { id, stream: /** @type {CustomEvent} */ (event).detail.stream }));
       this.peers.set(id, peer);
+      const wish = this.videoWishes.get(id);
+      if (wish !== undefined) {
+        peer.sendVideo(wish);
+      }
     }
     return peer;
   }
@@ -433,6 +445,7 @@ export class Manager extends EventTarget {
     this.quality.delete(id);
     this.lastSpoke.delete(id);
     this.told.delete(id);
+    this.videoWishes.delete(id);
     this.clients.delete(id);
     this.emit('gone', { id });
     this.emit('roster', { clients: this.clients });
