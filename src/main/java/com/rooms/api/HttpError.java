@@ -33,11 +33,13 @@ public record HttpError(int status, String code, String message, Long retryAfter
 
     /** A room or member that does not exist is 404; any other refusal is 403. */
     public static HttpError of(AccessRefused refused) {
+        if (refused.missing()) {
+            return new HttpError(404, "not-found", refused.getMessage());
+        }
         return switch (refused.reason()) {
-            case NO_SUCH_ROOM, NO_SUCH_MEMBER -> new HttpError(404, "not-found", refused.getMessage());
             case LOCKED -> new HttpError(403, "locked", refused.getMessage());
             case ROOM_FULL -> new HttpError(403, "room-full", refused.getMessage());
-            case NOT_A_MEMBER, NOT_PERMITTED -> new HttpError(403, "forbidden", refused.getMessage());
+            default -> new HttpError(403, "forbidden", refused.getMessage());
         };
     }
 

@@ -251,12 +251,11 @@ final class Commands implements Command.Handler<Commands.Request> {
                 r.nanos());
     }
 
-    /** Relayed like {@code offer} once {@link Moderation#mayMute} allows it. */
+    /** Relayed like {@code offer} once {@link Moderation#mute} allows it. */
     @Override
     public void mute(Command.Mute mute, Request r) {
         ChatClient target = r.frame().directed() ? room.target(r.frame().receiver()) : null;
-        moderation.mayMute(r.client(), target, mute.kinds());
-        relay(new Command.Relay("mute", mute.data()), r);
+        moderation.mute(r.client(), target, mute.kinds(), () -> relay(new Command.Relay("mute", mute.data()), r));
     }
 
 }

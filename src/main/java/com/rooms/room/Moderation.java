@@ -128,11 +128,16 @@ final class Moderation {
                 role.wire(), services.clock().instant()));
     }
 
-    /** Moderators and owners may ask others to turn media off ({@code mute}); recorded with the kinds. */
-    void mayMute(ChatClient by, ChatClient target, List<String> kinds) {
+    /**
+     * Moderators and owners may ask others to turn media off ({@code mute}):
+     * {@code relay} passes it on ({@code target} null: to everyone else), and
+     * it is recorded with the kinds.
+     */
+    void mute(ChatClient by, ChatClient target, List<String> kinds, Runnable relay) {
         if (!by.role().moderates()) {
             throw new FrameRejected(ErrorCode.FORBIDDEN, "only moderators and owners may mute");
         }
+        relay.run();
         services.audit().record(new RoomEvent(room.id(), RoomEvent.Kind.MUTED, target == null ? null : target.userId(),
                 by.userId(), by.id(), String.join(",", kinds), services.clock().instant()));
     }

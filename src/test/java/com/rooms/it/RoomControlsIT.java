@@ -61,14 +61,7 @@ class RoomControlsIT {
             assertEquals(olga.clientId, state.getString("sender"));
             assertEquals("l1", olga.next("room-state").getString("ref"));
 
-            RawHttp.Answer refused = RawHttp.handshake("/ws/rooms/" + room,
-                    RawHttp.upgrade("Authorization: Bearer " + TestServer.token(newcomer)));
-            assertEquals(403, refused.status());
-            assertEquals("locked", TestServer.json(refused.body()).getString("error"));
-            HttpResponse<String> ticket = TestServer.call("POST", "/api/rooms/" + room + "/tickets", "{}",
-                    TestServer.token(newcomer));
-            assertEquals(403, ticket.statusCode());
-            assertEquals("locked", TestServer.json(ticket.body()).getString("error"), "a page can learn why");
+            assertEntryRefused(room, newcomer, "locked");
             assertTrue(TestServer.json(TestServer.call("GET", "/api/rooms/" + room, null, admin).body())
                     .getBoolean("locked"));
 
@@ -137,14 +130,7 @@ class RoomControlsIT {
         String third = TestServer.user("cy");
         try (RoomClient ann = RoomClient.join(room, TestServer.user("ann"));
              RoomClient ben = RoomClient.join(room, TestServer.user("ben"))) {
-            RawHttp.Answer refused = RawHttp.handshake("/ws/rooms/" + room,
-                    RawHttp.upgrade("Authorization: Bearer " + TestServer.token(third)));
-            assertEquals(403, refused.status());
-            assertEquals("room-full", TestServer.json(refused.body()).getString("error"));
-            HttpResponse<String> ticket = TestServer.call("POST", "/api/rooms/" + room + "/tickets", "{}",
-                    TestServer.token(third));
-            assertEquals(403, ticket.statusCode());
-            assertEquals("room-full", TestServer.json(ticket.body()).getString("error"));
+            assertEntryRefused(room, third, "room-full");
             ann.untilPong();
             ben.untilPong();
         }
@@ -175,6 +161,18 @@ class RoomControlsIT {
             assertTrue(ben.untilPong().stream().noneMatch(f -> f.getString("type").equals("room-state")),
                     "a PATCH that leaves locked alone announces nothing");
         }
+    }
+
+    /** Both ways in are refused 403 with that error: the handshake, and the tickets endpoint a page can read. */
+    private static void assertEntryRefused(String room, String user, String error) throws Exception {
+        RawHttp.Answer refused = RawHttp.handshake("/ws/rooms/" + room,
+                RawHttp.upgrade("Authorization: Bearer " + TestServer.token(user)));
+        assertEquals(403, refused.status());
+        assertEquals(error, TestServer.json(refused.body()).getString("error"));
+        HttpResponse<String> ticket = TestServer.call("POST", "/api/rooms/" + room + "/tickets", "{}",
+                TestServer.token(user));
+        assertEquals(403, ticket.statusCode());
+        assertEquals(error, TestServer.json(ticket.body()).getString("error"), "a page can learn why");
     }
 
     @Test
