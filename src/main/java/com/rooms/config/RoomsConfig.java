@@ -41,6 +41,10 @@ public class RoomsConfig {
     int keepAliveSeconds;
 
     @Inject
+    @ConfigProperty(name = "rooms.resume.window", defaultValue = "20")
+    int resumeWindowSeconds;
+
+    @Inject
     @ConfigProperty(name = "rooms.origins")
     Optional<String> origins;
 
@@ -157,6 +161,14 @@ public class RoomsConfig {
 
     public int keepAliveSeconds() {
         return keepAliveSeconds;
+    }
+
+    /** Seconds a dropped connection's place is kept for a resume, 0 to 600 (0: resume is off). */
+    public int resumeWindowSeconds() {
+        if (resumeWindowSeconds < 0 || resumeWindowSeconds > 600) {
+            throw new IllegalStateException("rooms.resume.window must be 0 to 600 seconds, got " + resumeWindowSeconds);
+        }
+        return resumeWindowSeconds;
     }
 
     /** Origins (scheme://host[:port]) allowed to open sockets and call the API from a browser, besides the server's own. */

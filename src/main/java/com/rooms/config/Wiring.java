@@ -196,7 +196,8 @@ public class Wiring {
     @Singleton
     NodeSettings nodeSettings() {
         return new NodeSettings(config.nodeId().orElseGet(ClientIds::randomNodeId), config.keepAliveSeconds(),
-                config.bench() ? 0 : config.connectionsPerUserInRoom(), config.bench() ? 0 : config.connectionsPerUser());
+                config.bench() ? 0 : config.connectionsPerUserInRoom(), config.bench() ? 0 : config.connectionsPerUser(),
+                config.resumeWindowSeconds());
     }
 
     @Produces

@@ -21,6 +21,13 @@ public interface HistoryStore {
     /** The newest messages the view shows that are older than {@code beforeId} (null: the newest). */
     HistoryPage page(String roomId, HistoryView view, Long beforeId, int limit);
 
+    /**
+     * The oldest messages the view shows that are newer than {@code afterId},
+     * oldest first; {@code more} when newer ones still exist (a client that
+     * was away catches up this way).
+     */
+    HistoryPage pageAfter(String roomId, HistoryView view, long afterId, int limit);
+
     /** The id of the room's newest message, 0 when it has none. */
     long lastId(String roomId);
 

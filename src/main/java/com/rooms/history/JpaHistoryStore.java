@@ -78,6 +78,16 @@ public class JpaHistoryStore implements HistoryStore {
         return new HistoryPage(page, more);
     }
 
+    /** As {@link #page}, the other way: ids above {@code afterId}, oldest first. */
+    @Override
+    public HistoryPage pageAfter(String roomId, HistoryView view, long afterId, int limit) {
+        List<ArchivedMessage> rows = search(new MessageQuery(roomId, view, null, afterId, null, null, null, List.of(),
+                false, limit + 1), true);
+        boolean more = rows.size() > limit;
+        return new HistoryPage(rows.stream().limit(limit).map(ArchivedMessage::message).collect(Collectors.toList()),
+                more);
+    }
+
     @Override
     public long lastId(String roomId) {
         Long known = lastIds.get(roomId);
@@ -114,6 +124,11 @@ public class JpaHistoryStore implements HistoryStore {
 
     @Override
     public List<ArchivedMessage> search(MessageQuery q) {
+        return search(q, false);
+    }
+
+    /** The search, newest first or ({@code oldestFirst}) oldest first. */
+    private List<ArchivedMessage> search(MessageQuery q, boolean oldestFirst) {
         return tx.read(em -> {
             StringBuilder jpql = new StringBuilder("SELECT m FROM MessageRow m WHERE m.roomId = :room");
             if (!q.includeCleared()) {
@@ -144,7 +159,7 @@ public class JpaHistoryStore implements HistoryStore {
             for (int i = 0; i < q.words().size(); i++) {
                 jpql.append(" AND LOWER(m.body) LIKE :w").append(i).append(" ESCAPE '\\'");
             }
-            jpql.append(" ORDER BY m.id DESC");
+            jpql.append(oldestFirst ? " ORDER BY m.id ASC" : " ORDER BY m.id DESC");
             TypedQuery<MessageRow> query = em.createQuery(jpql.toString(), MessageRow.class)
                     .setParameter("room", q.roomId()).setMaxResults(q.limit());
             if (q.view() != null) {

@@ -68,6 +68,24 @@ public final class RoomAccess {
         }
     }
 
+    /**
+     * Lets a user take back a place they still hold in the room (a resume):
+     * the room must still exist and a private one still have them, but a
+     * lock or a full room does not keep them out, and nothing is written.
+     * The role is the one they hold now.
+     */
+    public Admission readmit(String roomId, Identity who) {
+        Room room = directory.find(roomId).orElseThrow(
+                () -> new AccessRefused(AccessRefused.Reason.NO_SUCH_ROOM, "room " + roomId + " does not exist"));
+        Member member = directory.member(roomId, who.userId()).orElse(null);
+        if (member == null && room.visibility() == Visibility.PRIVATE && !who.admin()) {
+            throw new AccessRefused(AccessRefused.Reason.NOT_A_MEMBER,
+                    "room " + roomId + " is private and you are not a member");
+        }
+        Role role = who.admin() ? Role.OWNER : member == null ? Role.MEMBER : member.role();
+        return new Admission(room, role, member == null ? clock.instant() : member.joinedAt());
+    }
+
     public Admission admit(String roomId, Identity who) {
         Instant now = clock.instant();
         Room room = directory.find(roomId).orElseGet(() -> {

@@ -43,6 +43,9 @@ public class MicroProfileRoomMetrics implements RoomMetrics {
     void register() {
         registry.gauge(Metadata.builder().withName("rooms_clients").withDescription("Clients connected now").build(),
                 manager, m -> m.connectedClients());
+        registry.gauge(Metadata.builder().withName("rooms_kept_places")
+                .withDescription("Places kept without a connection, waiting for a resume").build(),
+                manager, m -> m.keptPlaces());
         registry.gauge(Metadata.builder().withName("rooms_rooms").withDescription("Rooms with clients now").build(),
                 manager, m -> m.openRoomCount());
         slowClients = registry.counter(Metadata.builder().withName("rooms_slow_client_disconnects")

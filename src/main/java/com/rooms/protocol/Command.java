@@ -124,9 +124,10 @@ public sealed interface Command {
 
     /**
      * @param before only messages with a smaller id, or null for the newest
+     * @param after  only messages with a greater id, the oldest of them (catching up); never with {@code before}
      * @param limit  1 to 200
      */
-    record GetHistory(Long before, int limit) implements Command {
+    record GetHistory(Long before, Long after, int limit) implements Command {
         public <C> void dispatch(Handler<C> handler, C context) {
             handler.getHistory(this, context);
         }

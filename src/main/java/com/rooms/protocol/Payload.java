@@ -11,9 +11,15 @@ import jakarta.json.bind.annotation.JsonbPropertyOrder;
  */
 public sealed interface Payload {
 
-    @JsonbPropertyOrder({"clientId", "userId", "username", "roomId", "role", "expiresAt", "protocol"})
+    /**
+     * @param resume       a fresh single-use resume token (PROTOCOL.md 3.3); absent when resume is off
+     * @param resumeWindow seconds a dropped connection's place is kept (0: resume is off)
+     * @param resumed      true only on the first {@code welcome} of a connection that took a place back
+     */
+    @JsonbPropertyOrder({"clientId", "userId", "username", "roomId", "role", "expiresAt", "protocol", "resume",
+            "resumeWindow", "resumed"})
     record Welcome(String clientId, String userId, String username, String roomId, String role,
-                   String expiresAt, int protocol) implements Payload {
+                   String expiresAt, int protocol, String resume, int resumeWindow, boolean resumed) implements Payload {
     }
 
     @JsonbPropertyOrder({"id", "userId", "username", "role", "status"})

@@ -55,19 +55,27 @@ final class RequestData {
 
     static Command.GetHistory getHistory(JsonValue data) {
         if (data == null || data == JsonValue.NULL) {
-            return new Command.GetHistory(null, FrameDecoder.DEFAULT_HISTORY_LIMIT);
+            return new Command.GetHistory(null, null, FrameDecoder.DEFAULT_HISTORY_LIMIT);
         }
         JsonObject object = dataObject(data, "get-history");
         Long before = optionalLong(object, "before");
         if (before != null && before < 1) {
             throw new FrameRejected(ErrorCode.INVALID, "data.before must be a message id (1 or more)");
         }
+        Long after = optionalLong(object, "after");
+        if (after != null && after < 0) {
+            throw new FrameRejected(ErrorCode.INVALID, "data.after must be a message id (0 or more)");
+        }
+        if (before != null && after != null) {
+            throw new FrameRejected(ErrorCode.INVALID, "data.before and data.after cannot be given together");
+        }
         Long limit = optionalLong(object, "limit");
         if (limit != null && (limit < 1 || limit > FrameDecoder.MAX_HISTORY_LIMIT)) {
             throw new FrameRejected(ErrorCode.INVALID,
                     "data.limit must be 1 to " + FrameDecoder.MAX_HISTORY_LIMIT + ", got " + limit);
         }
-        return new Command.GetHistory(before, limit == null ? FrameDecoder.DEFAULT_HISTORY_LIMIT : limit.intValue());
+        return new Command.GetHistory(before, after,
+                limit == null ? FrameDecoder.DEFAULT_HISTORY_LIMIT : limit.intValue());
     }
 
     static Command.Kick kick(JsonValue data) {

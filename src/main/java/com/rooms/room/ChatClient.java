@@ -3,7 +3,7 @@ package com.rooms.room;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Supplier;
 
 import com.rooms.history.HistoryView;
 import com.rooms.membership.Role;
@@ -12,14 +12,30 @@ import com.rooms.security.FrameRateGuard;
 import com.rooms.security.Identity;
 
 /**
- * One connection to a room: its client id, the user behind it, and its own
- * outgoing queue. One user may hold several.
+ * One place in a room: its client id, the user behind it, the frames it was
+ * sent (numbered by {@code seq}, the newest kept for a resume), and the
+ * outgoing queue of its connection. One user may hold several.
+ *
+ * <p>A place outlives its connection when the connection dropped
+ * (PROTOCOL.md 3.3): it is then kept without one ({@link #detach}) until a
+ * resume gives it a new one ({@link #attach}) or the place ends
+ * ({@link #endPlace}). The client's own lock orders numbering with
+ * switching connections, and nothing that takes another lock runs under it.
  */
 public final class ChatClient {
     private final String id;
     private volatile Role role;
     private final HistoryView historyView;
-    private final OutboundQueue out;
+    private final RoomServices services;
+    private final Places places;
+    private final KeptFrames kept;
+    /** The connection's queue; null while the place is kept without a connection. Guarded by this. */
+    private OutboundQueue out;
+    /** Guarded by this. */
+    private String resumeToken;
+    /** Guarded by this; counts detachments, so a window timer knows whether it is still the one. */
+    private long detachments;
+    private volatile boolean placeEnded;
     /** Null when frame rates are off (benchmark mode). */
     private final FrameRateGuard rate;
     private volatile Identity identity;
@@ -31,13 +47,20 @@ public final class ChatClient {
     /** Chat with an id up to this was in the history the client got on joining. */
     private volatile long liveAfterId;
     private volatile ChatRoom room;
-    private final AtomicBoolean ended = new AtomicBoolean();
     /** Frames that arrived while the room's history was being read; null once it was shown. */
     private volatile List<Held> held;
 
     ChatClient(String id, Identity identity, Role role, HistoryView historyView, Connection connection,
                RoomServices services, long nowNanos) {
+        this(id, identity, role, historyView, connection, services, Places.OFF, nowNanos);
+    }
+
+    ChatClient(String id, Identity identity, Role role, HistoryView historyView, Connection connection,
+               RoomServices services, Places places, long nowNanos) {
         this.id = id;
+        this.services = services;
+        this.places = places;
+        this.kept = places.on() ? new KeptFrames() : new KeptFrames(0, 0);
         this.identity = identity;
         this.username = identity.displayName();
         this.role = role;
@@ -45,7 +68,11 @@ public final class ChatClient {
         this.rate = services.frameRates() ? new FrameRateGuard(nowNanos) : null;
         this.lastHeardNanos = nowNanos;
         this.lastPingNanos = nowNanos;
-        this.out = new OutboundQueue(connection, services.closer(), services.later(), services.metrics(), this::overflowed);
+        this.out = queueFor(connection);
+    }
+
+    private OutboundQueue queueFor(Connection connection) {
+        return new OutboundQueue(connection, services.closer(), services.later(), services.metrics(), this::overflowed);
     }
 
     public String id() {
@@ -83,8 +110,18 @@ public final class ChatClient {
         return room;
     }
 
-    public boolean isOpen() {
-        return out.isOpen();
+    /** Whether the place has a connection now (false while kept for a resume, and once it ended). */
+    public synchronized boolean attached() {
+        return out != null;
+    }
+
+    /** Whether {@code connection} is the place's connection now (not one a resume replaced). */
+    synchronized boolean holds(Connection connection) {
+        return out != null && out.connection() == connection;
+    }
+
+    boolean placeEnded() {
+        return placeEnded;
     }
 
     HistoryView historyView() {
@@ -124,10 +161,10 @@ public final class ChatClient {
     void showHistory(List<Outbound> first, long historyUpTo) {
         synchronized (this) {
             liveAfterId = historyUpTo;
-            first.forEach(out::offer);
+            first.forEach(this::deliver);
             for (Held h : held) {
                 if (h.chatId() == 0 || h.chatId() > historyUpTo) {
-                    out.offer(h.frame());
+                    deliver(h.frame());
                 }
             }
             held = null;
@@ -151,10 +188,23 @@ public final class ChatClient {
     }
 
     /** Queues a keep-alive ping when the last one is at least {@code intervalNanos} old. */
-    void pingIfDue(long nowNanos, long intervalNanos) {
-        if (nowNanos - lastPingNanos >= intervalNanos) {
+    synchronized void pingIfDue(long nowNanos, long intervalNanos) {
+        if (out != null && nowNanos - lastPingNanos >= intervalNanos) {
             lastPingNanos = nowNanos;
             out.offerPing();
+        }
+    }
+
+    /** A pong on the connection: what was sent before the ping it answers was read, and need not be kept. */
+    public void ponged(long nowNanos) {
+        heard(nowNanos);
+        synchronized (this) {
+            if (out != null) {
+                long read = out.ponged();
+                if (read > 0) {
+                    kept.readThrough(read);
+                }
+            }
         }
     }
 
@@ -179,7 +229,7 @@ public final class ChatClient {
 
     /** Queues a frame past the hold: only for the first frames, before the room publishes the client. */
     void sendFirst(Outbound frame) {
-        out.offer(frame);
+        deliver(frame);
     }
 
     /**
@@ -196,8 +246,156 @@ public final class ChatClient {
             }
         }
         if (chatId == 0 || chatId > liveAfterId) {
-            out.offer(frame);
+            deliver(frame);
         }
+    }
+
+    /**
+     * Numbers the frame, keeps it for a resume and queues it to the
+     * connection, if any. A place kept without a connection whose missed
+     * frames would pass the queue limit ends ({@code left} {@code timeout}).
+     */
+    private void deliver(Outbound frame) {
+        synchronized (this) {
+            if (placeEnded) {
+                return;
+            }
+            KeptFrames.Numbered numbered = kept.keep(frame);
+            if (numbered != null) {
+                if (out != null) {
+                    out.offer(frame, numbered.seq(), true);
+                }
+                return;
+            }
+        }
+        ChatRoom current = room;
+        if (current != null) {
+            current.leave(this, Disconnect.TIMEOUT);
+        }
+    }
+
+    /** A fresh resume token for a {@code welcome}, voiding the previous one; null when resume is off. */
+    synchronized String newResumeToken() {
+        resumeToken = placeEnded ? null : places.issue(this, resumeToken);
+        return resumeToken;
+    }
+
+    int resumeWindowSeconds() {
+        return places.windowSeconds();
+    }
+
+    /**
+     * The connection {@code connection} is gone but the place is kept for a
+     * resume (PROTOCOL.md 3.3): frames go on being numbered and kept until
+     * the window runs out. False when the place had no such connection (a
+     * resume replaced it, or it was already kept or over) or resume is off.
+     */
+    boolean detach(Connection connection) {
+        return detached(connection) != null;
+    }
+
+    /**
+     * Keeps the place for a resume and closes its connection as {@code why}
+     * says (the server's 1001: keep-alive gave up); false when there is no
+     * connection to close or resume is off.
+     */
+    boolean detachAndClose(Disconnect why) {
+        OutboundQueue closing = detached(null);
+        if (closing == null) {
+            return false;
+        }
+        closing.closeGone(why.code(), why.phrase());
+        return true;
+    }
+
+    /** Detaches the connection ({@code null}: whichever it has) and starts the window; the queue it had, or null. */
+    private OutboundQueue detached(Connection connection) {
+        OutboundQueue gone;
+        long n;
+        synchronized (this) {
+            if (!places.on() || placeEnded || out == null || connection != null && out.connection() != connection) {
+                return null;
+            }
+            gone = out;
+            gone.terminate();
+            kept.detach(gone.handed());
+            out = null;
+            places.keptWithoutConnection();
+            n = ++detachments;
+        }
+        services.later().run(() -> windowOver(n), places.windowSeconds() * 1000L);
+        return gone;
+    }
+
+    private void windowOver(long detachment) {
+        ChatRoom current = room;
+        if (current != null && keptSince(detachment)) {
+            current.leave(this, Disconnect.TIMEOUT);
+        }
+    }
+
+    /** Whether the place is still kept without a connection since detachment {@code n}. */
+    synchronized boolean keptSince(long n) {
+        return !placeEnded && out == null && detachments == n;
+    }
+
+    /** Whether a client that read up to {@code lastSeq} can take the place back. */
+    synchronized boolean covers(long lastSeq) {
+        return !placeEnded && kept.covers(lastSeq);
+    }
+
+    /**
+     * Gives the place a new connection (a resume): the old one, if the server
+     * still thought it open, is closed without anybody being told. The new
+     * one gets {@code welcome}, the kept frames after {@code lastSeq}, then
+     * {@code roomInfo}. Called under the room's lock. False when the place
+     * ended or no longer has every frame after {@code lastSeq}.
+     */
+    synchronized boolean attach(Connection connection, long lastSeq, Supplier<Outbound> welcome,
+                                Supplier<Outbound> roomInfo) {
+        if (placeEnded || !kept.covers(lastSeq)) {
+            return false;
+        }
+        if (out != null) {
+            out.closeNow(Disconnect.REPLACED.code(), Disconnect.REPLACED.phrase());
+        } else {
+            places.reattached();
+        }
+        kept.attach();
+        List<KeptFrames.Numbered> missed = kept.after(lastSeq);
+        out = queueFor(connection);
+        lastPingNanos = System.nanoTime();
+        lastHeardNanos = lastPingNanos;
+        KeptFrames.Numbered hello = kept.keep(welcome.get());
+        out.offer(hello.frame(), hello.seq(), false);
+        for (KeptFrames.Numbered frame : missed) {
+            out.offer(frame.frame(), frame.seq(), false);
+        }
+        KeptFrames.Numbered info = kept.keep(roomInfo.get());
+        out.offer(info.frame(), info.seq(), false);
+        return true;
+    }
+
+    /** The place is over (it left its room): nothing more is kept or written. True the first time only. */
+    boolean endPlace() {
+        String token;
+        boolean wasKept;
+        synchronized (this) {
+            if (placeEnded) {
+                return false;
+            }
+            placeEnded = true;
+            token = resumeToken;
+            resumeToken = null;
+            wasKept = out == null;
+        }
+        places.ended(this, token, wasKept);
+        return true;
+    }
+
+    /** Frames kept for a resume now, and their size. */
+    synchronized int keptFrames() {
+        return kept.size();
     }
 
     private record Held(Outbound frame, long chatId) {
@@ -211,19 +409,30 @@ public final class ChatClient {
         if (why.code() == null) {
             return;
         }
-        if (why.dropsQueue()) {
-            out.closeNow(why.code(), why.phrase());
-        } else {
-            out.closeAfter(bye, why.code(), why.phrase());
+        synchronized (this) {
+            if (out == null) {
+                return;
+            }
+            if (why.dropsQueue()) {
+                out.closeNow(why.code(), why.phrase());
+            } else if (bye == null) {
+                out.closeAfter(null, why.code(), why.phrase());
+            } else {
+                KeptFrames.Numbered last = kept.keep(bye);
+                out.closeAfter(bye, last == null ? 0 : last.seq(), why.code(), why.phrase());
+            }
         }
     }
 
-    /** The transport is gone: stop writing. True the first time only. */
-    public boolean ended() {
-        out.terminate();
-        return ended.compareAndSet(false, true);
+    /** The transport of a place that never entered its room is gone: stop writing. */
+    synchronized void abandon() {
+        placeEnded = true;
+        if (out != null) {
+            out.terminate();
+        }
     }
 
+    /** The connection's queue overflowed or a write failed: the client is cut off (1013) and leaves. */
     private void overflowed() {
         ChatRoom current = room;
         if (current != null) {

@@ -31,6 +31,7 @@ public class ChatManager {
     private final AtomicInteger connected = new AtomicInteger();
     private ClientIds ids;
     private ConnectionCaps caps;
+    private Places places;
 
     @Inject
     Instance<ChatRoom> roomBeans;
@@ -45,6 +46,8 @@ public class ChatManager {
     void start() {
         ids = new ClientIds(settings.nodeId());
         caps = new ConnectionCaps(settings);
+        places = new Places(settings.resumeWindowSeconds(),
+                client -> caps.release(client.userId(), client.room().id()));
     }
 
     /**
@@ -72,7 +75,7 @@ public class ChatManager {
         }
         HistoryView view = admission.room().history().viewFor(who.userId(), admission.memberSince(),
                 () -> lastIdOrAll(roomId));
-        ChatClient client = new ChatClient(ids.next(), who, admission.role(), view, connection, services,
+        ChatClient client = new ChatClient(ids.next(), who, admission.role(), view, connection, services, places,
                 System.nanoTime());
         connected.incrementAndGet();
         for (;;) {
@@ -83,7 +86,7 @@ public class ChatManager {
                 case FULL:
                     connected.decrementAndGet();
                     caps.release(who.userId(), roomId);
-                    client.ended();
+                    client.abandon();
                     connection.close(CloseCode.POLICY, "the room is full");
                     return null;
                 default:
@@ -101,15 +104,59 @@ public class ChatManager {
         }
     }
 
-    /** The client's connection ended; it leaves its room ({@code closed}) if still there. */
-    public void disconnected(ChatClient client) {
-        if (!client.ended()) {
+    /**
+     * A place's connection ended with {@code clientCode} (1006: no close
+     * frame came). Without the client's close frame, or with its 4000, the
+     * place is kept for a resume (PROTOCOL.md 3.3); otherwise it leaves its
+     * room ({@code closed}). Nothing happens when a resume had already given
+     * the place another connection.
+     */
+    public void disconnected(ChatClient client, Connection connection, int clientCode) {
+        connected.decrementAndGet();
+        if (CloseCode.keepsPlace(clientCode) && client.detach(connection)) {
             return;
         }
-        connected.decrementAndGet();
-        ChatRoom room = client.room();
-        caps.release(client.userId(), room.id());
-        room.leave(client, Disconnect.CLOSED);
+        if (client.holds(connection)) {
+            client.room().leave(client, Disconnect.CLOSED);
+        }
+    }
+
+    /**
+     * The place a resume token stands for, if the token is one of this
+     * user's in this room and the place has every frame after
+     * {@code lastSeq}; null otherwise (an ordinary join follows). The token
+     * is used up. A place whose client asks with a {@code lastSeq} it no
+     * longer has ends ({@code left} {@code timeout}).
+     */
+    public ChatClient claim(String token, String userId, String roomId, long lastSeq) {
+        ChatClient place = places.take(token, userId, roomId);
+        if (place == null || place.placeEnded()) {
+            return null;
+        }
+        if (!place.covers(lastSeq)) {
+            place.room().leave(place, Disconnect.TIMEOUT);
+            return null;
+        }
+        return place;
+    }
+
+    /**
+     * Gives a claimed place its new connection; false when it ended or lost
+     * frames meanwhile (it then leaves, and the caller joins as usual).
+     */
+    public boolean resume(ChatClient place, long lastSeq, Identity who, Admission admission, Connection connection) {
+        ChatRoom room = place.room();
+        if (room.resume(place, connection, lastSeq, who, admission.role())) {
+            connected.incrementAndGet();
+            return true;
+        }
+        room.leave(place, Disconnect.TIMEOUT);
+        return false;
+    }
+
+    /** Places kept now without a connection, waiting for a resume. */
+    public int keptPlaces() {
+        return places.kept();
     }
 
     /** Cuts a client off for breaking the protocol ({@link Disconnect#TOO_BIG}, {@link Disconnect#BINARY}). */

@@ -127,7 +127,7 @@ public class ChatRoom {
             client.entering(this);
             clients.put(client.id(), client);
             everyone = clients.values().toArray(new ChatClient[0]);
-            client.sendFirst(frames.welcome(client, room, null, now));
+            client.sendFirst(frames.welcome(client, room, null, false, now));
             client.sendFirst(frames.roomInfo(client, room, everyone, null, now));
             broadcast(frames.toRoom("joined",
                     new Payload.Joined(client.id(), client.userId(), client.username(), client.role().wire(),
@@ -161,6 +161,7 @@ public class ChatRoom {
         } finally {
             lock.unlock();
         }
+        client.endPlace();
         Instant at = services.clock().instant();
         services.directory().touch(room.id(), client.userId(), client.username(), at);
         if (why != Disconnect.KICKED && why != Disconnect.REMOVED) {
@@ -172,8 +173,15 @@ public class ChatRoom {
         }
     }
 
-    /** The client leaves for that reason and its connection is closed as {@link Disconnect} says. */
+    /**
+     * The client leaves for that reason and its connection is closed as
+     * {@link Disconnect} says; one that stopped answering the keep-alive
+     * keeps its place for a resume instead (PROTOCOL.md 3.3).
+     */
     public void disconnect(ChatClient client, Disconnect why) {
+        if (why == Disconnect.TIMEOUT && client.detachAndClose(why)) {
+            return;
+        }
         leave(client, why);
         client.close(why, byeFor(client, why));
     }
@@ -208,6 +216,7 @@ public class ChatRoom {
         Instant at = services.clock().instant();
         for (ChatClient client : all) {
             client.close(why, byeFor(client, why));
+            client.endPlace();
             services.directory().touch(room.id(), client.userId(), client.username(), at);
             services.audit().record(new RoomEvent(room.id(), RoomEvent.Kind.LEFT, client.userId(), null, client.id(),
                     why.leftReason(), at));
@@ -320,13 +329,36 @@ public class ChatRoom {
         return stored;
     }
 
+    /**
+     * Gives a kept place its new connection (a resume, PROTOCOL.md 3.3), in
+     * the room's order: {@code welcome} with {@code "resumed": true}, what it
+     * missed after {@code lastSeq}, and a fresh {@code room-info}; nobody
+     * else is told. The credentials are the new connection's, the role
+     * {@code role}. False when the place is no longer here or no longer
+     * has every frame after {@code lastSeq}.
+     */
+    boolean resume(ChatClient client, Connection connection, long lastSeq, Identity fresh, Role role) {
+        long now = System.nanoTime();
+        lock.lock();
+        try {
+            if (clients.get(client.id()) != client) {
+                return false;
+            }
+            client.refreshed(fresh, role);
+            return client.attach(connection, lastSeq, () -> frames.welcome(client, room, null, true, now),
+                    () -> frames.roomInfo(client, room, everyone, null, now));
+        } finally {
+            lock.unlock();
+        }
+    }
+
     /** The client's fresh credentials: a new {@code welcome} for it, and {@code role} to everyone when the role changed. */
     void refreshed(ChatClient client, Identity fresh, Role role, String ref, long now) {
         Role before = client.role();
         lock.lock();
         try {
             client.refreshed(fresh, role);
-            client.send(frames.welcome(client, room, ref, now));
+            client.send(frames.welcome(client, room, ref, false, now));
             if (role != before) {
                 broadcast(frames.toRoom("role", new Payload.RoleChanged(fresh.userId(), role.wire()), now), null);
             }

@@ -218,8 +218,10 @@ final class Commands implements Command.Handler<Commands.Request> {
 
     @Override
     public void getHistory(Command.GetHistory get, Request r) {
-        HistoryPage page = Storage.read(() -> services.history().page(room.id(), r.client().historyView(),
-                get.before(), get.limit()), Storage.HISTORY_UNREADABLE);
+        HistoryPage page = Storage.read(() -> get.after() != null
+                ? services.history().pageAfter(room.id(), r.client().historyView(), get.after(), get.limit())
+                : services.history().page(room.id(), r.client().historyView(), get.before(), get.limit()),
+                Storage.HISTORY_UNREADABLE);
         r.client().send(frames.history(r.client(), page, r.ref(), r.nanos()));
     }
 

@@ -22,7 +22,10 @@ public enum Disconnect {
     REMOVED("kicked", "kicked", CloseCode.KICKED, "no longer a member", false),
     EXPIRED("expired", "expired", CloseCode.EXPIRED, "credentials expired", false),
     RATE_LIMITED("rate-limited", null, CloseCode.POLICY, "over the frame rate for too long", false),
+    /** It stopped answering the keep-alive, or (resume) its kept place was not taken back in time. */
     TIMEOUT("timeout", null, CloseCode.GOING_AWAY, "no answer to keep-alive", true),
+    /** A resume gave its place a new connection; the old one is closed and nobody is told. */
+    REPLACED("closed", null, CloseCode.NORMAL, "resumed on another connection", true),
     /** Its queue overflowed. */
     TOO_SLOW("too-slow", null, CloseCode.TOO_SLOW, "too slow to keep up", true),
     /** A write to it failed or did not finish in time. */

@@ -53,6 +53,10 @@ final class OutboundQueue {
     private record Close(CloseCode code, String reason) {
     }
 
+    /** A frame and the {@code seq} written into it (0: none). */
+    private record Item(Outbound frame, long seq) {
+    }
+
     private static final Object PING = new Object();
 
     private final Connection connection;
@@ -73,6 +77,10 @@ final class OutboundQueue {
     private final AtomicBoolean timerSet = new AtomicBoolean();
     /** A close waiting for the write in flight to end; taken by whichever side finds it first. */
     private final AtomicReference<Close> pendingClose = new AtomicReference<>();
+    /** The seq of the newest frame handed to the connection. */
+    private volatile long handed;
+    /** The newest seq handed before the oldest ping still unanswered; -1 when none is. */
+    private volatile long pingMark = -1;
 
     private static final int OPEN = 0;
     /** A close is queued behind the remaining frames; nothing more is accepted. */
@@ -90,12 +98,21 @@ final class OutboundQueue {
 
     /** Queues a frame; false when the queue is closing or the frame overflowed it (the client is then cut off). */
     boolean offer(Outbound frame) {
+        return offer(frame, 0, true);
+    }
+
+    /**
+     * Queues a frame that is written with {@code "seq": seq}; {@code limited}
+     * false only for the frames a resumed place is primed with, which were
+     * within the limit when they were kept.
+     */
+    boolean offer(Outbound frame, long seq, boolean limited) {
         if (state.get() != OPEN) {
             return false;
         }
         long bytes = pendingBytes.addAndGet(frame.bytes());
         int frames = pendingFrames.incrementAndGet();
-        if (bytes > MAX_BYTES || frames > MAX_FRAMES) {
+        if (limited && (bytes > MAX_BYTES || frames > MAX_FRAMES)) {
             pendingBytes.addAndGet(-frame.bytes());
             pendingFrames.decrementAndGet();
             closeNow(Disconnect.TOO_SLOW.code(), Disconnect.TOO_SLOW.phrase(), () -> {
@@ -107,7 +124,7 @@ final class OutboundQueue {
         if (!frame.deferrable()) {
             urgent.incrementAndGet();
         }
-        items.add(frame);
+        items.add(new Item(frame, seq));
         drain();
         return true;
     }
@@ -122,6 +139,11 @@ final class OutboundQueue {
 
     /** Writes what is queued, then closes. False when the queue was already closing. */
     boolean closeAfter(Outbound last, CloseCode code, String reason) {
+        return closeAfter(last, 0, code, reason);
+    }
+
+    /** As {@link #closeAfter(Outbound, CloseCode, String)}, {@code last} written with {@code "seq": seq} (0: none). */
+    boolean closeAfter(Outbound last, long seq, CloseCode code, String reason) {
         if (!state.compareAndSet(OPEN, CLOSING)) {
             return false;
         }
@@ -129,7 +151,7 @@ final class OutboundQueue {
             pendingFrames.incrementAndGet();
             pendingBytes.addAndGet(last.bytes());
             urgent.incrementAndGet();
-            items.add(last);
+            items.add(new Item(last, seq));
         }
         urgent.incrementAndGet();
         items.add(new Close(code, reason));
@@ -152,13 +174,15 @@ final class OutboundQueue {
             return false;
         }
         items.clear();
-        first.run();
-        pendingClose.set(new Close(code, reason));
-        if (!inFlight) {
-            startPendingClose();
-        } else {
-            later.run(this::startPendingClose, CLOSE_WAIT_MILLIS);
-        }
+        closer.execute(() -> {
+            first.run();
+            pendingClose.set(new Close(code, reason));
+            if (!inFlight) {
+                startPendingClose();
+            } else {
+                later.run(this::startPendingClose, CLOSE_WAIT_MILLIS);
+            }
+        });
         return true;
     }
 
@@ -166,6 +190,24 @@ final class OutboundQueue {
         Close close = pendingClose.getAndSet(null);
         if (close != null) {
             closer.execute(() -> connection.close(close.code(), close.reason()));
+        }
+    }
+
+    Connection connection() {
+        return connection;
+    }
+
+    /**
+     * Closes the connection of a queue that was {@linkplain #terminate()
+     * terminated} (its place is kept for a resume), after the write in
+     * flight, if any.
+     */
+    void closeGone(CloseCode code, String reason) {
+        pendingClose.set(new Close(code, reason));
+        if (!inFlight) {
+            startPendingClose();
+        } else {
+            later.run(this::startPendingClose, CLOSE_WAIT_MILLIS);
         }
     }
 
@@ -197,13 +239,21 @@ final class OutboundQueue {
                     due = false;
                     break;
                 }
-                if (!(item instanceof Outbound frame && frame.deferrable())) {
+                if (!(item instanceof Item queued && queued.frame().deferrable())) {
                     urgent.decrementAndGet();
                 }
-                if (item instanceof Outbound frame) {
+                if (item instanceof Item queued) {
                     inFlight = true;
-                    connection.send(frame.text(), failure -> written(frame, failure));
+                    Outbound frame = queued.frame();
+                    String text = queued.seq() == 0 ? frame.text() : numbered(frame.text(), queued.seq());
+                    if (queued.seq() != 0) {
+                        handed = queued.seq();
+                    }
+                    connection.send(text, failure -> written(frame, failure));
                 } else if (item == PING) {
+                    if (pingMark < 0) {
+                        pingMark = handed;
+                    }
                     connection.ping();
                 } else if (item instanceof Close close && state.getAndSet(CLOSED) != CLOSED) {
                     closer.execute(() -> connection.close(close.code(), close.reason()));
@@ -211,6 +261,27 @@ final class OutboundQueue {
             }
             missed = wip.addAndGet(-missed);
         } while (missed != 0);
+    }
+
+    /** The frame's JSON object with {@code "seq"} added as its last member. */
+    static String numbered(String text, long seq) {
+        return new StringBuilder(text.length() + 24).append(text, 0, text.length() - 1)
+                .append(",\"seq\":").append(seq).append('}').toString();
+    }
+
+    /** The newest seq handed to the connection (0: none yet). */
+    long handed() {
+        return handed;
+    }
+
+    /**
+     * A pong came back: every frame handed before the oldest unanswered ping
+     * was read. Answers the newest such seq, or -1 when no ping was waiting.
+     */
+    long ponged() {
+        long mark = pingMark;
+        pingMark = -1;
+        return mark;
     }
 
     private void waitForCompany() {

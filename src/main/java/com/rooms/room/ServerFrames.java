@@ -61,10 +61,12 @@ final class ServerFrames {
         return toClient(client, "bye", null, new Payload.Bye(reason), System.nanoTime());
     }
 
-    Outbound welcome(ChatClient client, Room room, String ref, long bornNanos) {
+    /** A {@code welcome} with a fresh resume token; {@code resumed}: the first of a connection that took a place back. */
+    Outbound welcome(ChatClient client, Room room, String ref, boolean resumed, long bornNanos) {
         Instant expires = client.expiresAt();
         return toClient(client, "welcome", ref, new Payload.Welcome(client.id(), client.userId(), client.username(),
-                room.id(), client.role().wire(), expires == null ? null : expires.toString(), 1), bornNanos);
+                room.id(), client.role().wire(), expires == null ? null : expires.toString(), 1,
+                client.newResumeToken(), client.resumeWindowSeconds(), resumed), bornNanos);
     }
 
     Outbound roomInfo(ChatClient client, Room room, ChatClient[] present, String ref, long bornNanos) {

@@ -11,10 +11,11 @@ import jakarta.inject.Inject;
 import com.rooms.ice.IceServers;
 
 /**
- * Once a second over every connection of this node: ends those whose
- * credentials expired (4001), sends fresh TURN credentials before the old
- * ones expire, pings idle connections and cuts those that stopped answering
- * (silent for 2.5 keep-alive intervals).
+ * Once a second over every place of this node: ends those whose
+ * credentials expired (4001; a place kept for a resume too), and for those
+ * with a connection sends fresh TURN credentials before the old ones
+ * expire, pings idle connections and cuts those that stopped answering
+ * (silent for 2.5 keep-alive intervals; their places are kept for a resume).
  */
 @ApplicationScoped
 public class Sweeper {
@@ -47,6 +48,9 @@ public class Sweeper {
     private void sweep(ChatRoom room, ChatClient client, Instant now, long nanos, long keepAlive) {
         if (client.expiresAt() != null && !now.isBefore(client.expiresAt())) {
             room.disconnect(client, Disconnect.EXPIRED);
+            return;
+        }
+        if (!client.attached()) {
             return;
         }
         Instant ice = client.iceExpiresAt();

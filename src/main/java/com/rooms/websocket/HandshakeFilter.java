@@ -20,6 +20,7 @@ import com.rooms.membership.AccessRefused;
 import com.rooms.membership.Admission;
 import com.rooms.membership.Names;
 import com.rooms.membership.RoomAccess;
+import com.rooms.room.ChatClient;
 import com.rooms.room.ChatManager;
 import com.rooms.room.Drain;
 import com.rooms.security.BearerHeader;
@@ -39,6 +40,11 @@ import com.rooms.security.TokenRejected;
  * for the user; 403 a foreign {@code Origin}, or a private room the user is
  * not a member of; 404 no such room. An admitted request goes on with the
  * user as its principal.
+ *
+ * <p>A resume ({@code ?resume=<token>&last_seq=<n>}, PROTOCOL.md 3.3) that
+ * claims its place skips the connection caps and the locked and full
+ * refusals (the place is still there) and writes no membership; one that
+ * does not is an ordinary join.
  */
 @WebFilter(urlPatterns = "/ws/*", asyncSupported = true)
 public class HandshakeFilter extends HttpFilter {
@@ -110,7 +116,18 @@ public class HandshakeFilter extends HttpFilter {
             new HttpError(403, "forbidden", "this origin may not open room sockets").write(response);
             return;
         }
-        String cap = manager.capReached(identity.userId(), roomId);
+        String resume = request.getParameter("resume");
+        long lastSeq = 0;
+        if (resume != null) {
+            lastSeq = lastSeq(request.getParameter("last_seq"));
+            if (lastSeq < 0) {
+                new HttpError(400, "bad-request", "a resume needs last_seq, the last seq received (0 or more)")
+                        .write(response);
+                return;
+            }
+        }
+        ChatClient place = resume == null ? null : manager.claim(resume, identity.userId(), roomId, lastSeq);
+        String cap = place != null ? null : manager.capReached(identity.userId(), roomId);
         if (cap != null) {
             new HttpError(429, cap, ChatManager.TOO_MANY_IN_ROOM.equals(cap)
                     ? "this user has as many connections to this room as one user may"
@@ -119,7 +136,7 @@ public class HandshakeFilter extends HttpFilter {
         }
         Admission admission;
         try {
-            admission = access.admit(roomId, identity);
+            admission = place != null ? access.readmit(roomId, identity) : access.admit(roomId, identity);
         } catch (AccessRefused refused) {
             HttpError.of(refused).write(response);
             return;
@@ -128,7 +145,7 @@ public class HandshakeFilter extends HttpFilter {
             new HttpError(503, "unavailable", "room storage is unavailable; try again shortly", 5L).write(response);
             return;
         }
-        RoomPrincipal principal = new RoomPrincipal(identity, admission);
+        RoomPrincipal principal = new RoomPrincipal(identity, admission, place, lastSeq);
         chain.doFilter(new HttpServletRequestWrapper(request) {
             @Override
             public Principal getUserPrincipal() {
@@ -140,6 +157,14 @@ public class HandshakeFilter extends HttpFilter {
     private static void tooMany(HttpServletResponse response, long retryAfterSeconds, String message)
             throws IOException {
         HttpError.rateLimited(message, retryAfterSeconds).write(response);
+    }
+
+    /** {@code last_seq} as a number, -1 when it is missing or not a whole number from 0 up. */
+    private static long lastSeq(String value) {
+        if (value == null || value.isEmpty() || value.length() > 18 || !value.chars().allMatch(Character::isDigit)) {
+            return -1;
+        }
+        return Long.parseLong(value);
     }
 
     private static String bearer(HttpServletRequest request) {

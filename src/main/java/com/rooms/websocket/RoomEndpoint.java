@@ -46,6 +46,7 @@ public class RoomEndpoint {
     ChatManager manager;
 
     private ChatClient client;
+    private WebSocketConnection connection;
     private StringBuilder partial;
     private long binaryBytes;
     private int partialBytes;
@@ -58,7 +59,14 @@ public class RoomEndpoint {
             new WebSocketConnection(session).close(CloseCode.POLICY, "not admitted");
             return;
         }
-        client = manager.connect(principal.admission(), principal.identity(), new WebSocketConnection(session));
+        connection = new WebSocketConnection(session);
+        ChatClient place = principal.place();
+        if (place != null && manager.resume(place, principal.lastSeq(), principal.identity(), principal.admission(),
+                connection)) {
+            client = place;
+            return;
+        }
+        client = manager.connect(principal.admission(), principal.identity(), connection);
     }
 
     @OnMessage(maxMessageSize = MAX_FRAME_BYTES)
@@ -109,14 +117,14 @@ public class RoomEndpoint {
     @OnMessage
     public void pong(PongMessage pong) {
         if (client != null) {
-            client.heard(System.nanoTime());
+            client.ponged(System.nanoTime());
         }
     }
 
     @OnClose
     public void close(CloseReason reason) {
         if (client != null) {
-            manager.disconnected(client);
+            manager.disconnected(client, connection, reason.getCloseCode().getCode());
         }
     }
 

@@ -88,6 +88,36 @@ final class Peer implements WebSocket.Listener, AutoCloseable {
         return user.id();
     }
 
+    /**
+     * Opens a socket that asks to take back a place (PROTOCOL.md 3.3) and
+     * reads its first frame, the {@code welcome}; what follows is left to
+     * the test.
+     */
+    static Peer resume(String room, Wire.User user, String resumeToken, long lastSeq) {
+        Peer peer = open(room, user, user.token(),
+                "resume=" + URLEncoder.encode(resumeToken, StandardCharsets.UTF_8) + "&last_seq=" + lastSeq);
+        peer.welcome = peer.take("first frame");
+        assertEquals("welcome", peer.welcome.getString("type"), "first frame: " + peer.welcome);
+        peer.clientId = peer.welcome.getJsonObject("data").getString("client_id");
+        return peer;
+    }
+
+    /** The {@code seq} of the last frame received (PROTOCOL.md 2), what a resume reports as {@code last_seq}. */
+    long lastSeq() {
+        return log.get(log.size() - 1).getJsonNumber("seq").longValue();
+    }
+
+    /** The resume token of the newest {@code welcome} received. */
+    String resumeToken() {
+        String token = null;
+        for (JsonObject f : log) {
+            if ("welcome".equals(f.getString("type", null))) {
+                token = f.getJsonObject("data").getString("resume");
+            }
+        }
+        return token;
+    }
+
     /** Sends a text frame and waits until it is handed to the socket. */
     void send(String frame) {
         socket.sendText(frame, true).orTimeout(Wire.WAIT.toSeconds(), TimeUnit.SECONDS).join();

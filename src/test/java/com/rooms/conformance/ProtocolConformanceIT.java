@@ -909,8 +909,10 @@ class ProtocolConformanceIT {
         Peer a = join(room, "a");
         Peer b = join(room, "b");
         b.socket.abort();
-        JsonObject left = a.next(f -> "left".equals(f.getString("type")) && b.clientId.equals(data(f).getString("id")), "left");
-        assertNotNull(data(left).getString("reason"));
+        Duration window = Duration.ofSeconds(data(b.welcome).getInt("resume_window"));
+        JsonObject left = a.next(f -> "left".equals(f.getString("type")) && b.clientId.equals(data(f).getString("id")),
+                "left once the place kept for a resume (3.3) is over", window.plus(Wire.WAIT));
+        assertEquals("timeout", data(left).getString("reason"));
         Peer c = join(room, "c");
         c.close();
         JsonObject left2 = a.next(f -> "left".equals(f.getString("type")) && c.clientId.equals(data(f).getString("id")), "left");

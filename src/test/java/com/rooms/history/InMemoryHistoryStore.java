@@ -51,24 +51,34 @@ public class InMemoryHistoryStore implements HistoryStore {
         NavigableMap<Long, ChatMessage> older = beforeId == null
                 ? log.messages.descendingMap()
                 : log.messages.headMap(beforeId, false).descendingMap();
-        long cleared = log.clearedUpTo;
+        HistoryPage newestFirst = firstShown(older.headMap(log.clearedUpTo, false).values(), view, limit);
+        List<ChatMessage> page = new ArrayList<>(newestFirst.messages());
+        Collections.reverse(page);
+        return new HistoryPage(page, newestFirst.more());
+    }
+
+    /** Up to {@code limit} of the messages the view shows, in their order; {@code more} when others follow. */
+    private static HistoryPage firstShown(Iterable<ChatMessage> messages, HistoryView view, int limit) {
         List<ChatMessage> page = new ArrayList<>(Math.min(limit, 64));
-        boolean more = false;
-        for (ChatMessage m : older.values()) {
-            if (m.id() <= cleared) {
-                break;
-            }
+        for (ChatMessage m : messages) {
             if (!view.shows(m)) {
                 continue;
             }
             if (page.size() == limit) {
-                more = true;
-                break;
+                return new HistoryPage(page, true);
             }
             page.add(m);
         }
-        Collections.reverse(page);
-        return new HistoryPage(page, more);
+        return new HistoryPage(page, false);
+    }
+
+    @Override
+    public HistoryPage pageAfter(String roomId, HistoryView view, long afterId, int limit) {
+        RoomLog log = logs.get(roomId);
+        if (log == null) {
+            return new HistoryPage(List.of(), false);
+        }
+        return firstShown(log.messages.tailMap(Math.max(afterId, log.clearedUpTo), false).values(), view, limit);
     }
 
     @Override

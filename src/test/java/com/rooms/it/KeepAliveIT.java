@@ -11,7 +11,9 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Dead peers (PROTOCOL.md 6, docs/decisions.md): the integration-test server
- * pings every 10 s and cuts a connection that stayed silent for 25 s.
+ * pings every 10 s and cuts a connection that stayed silent for 25 s; its
+ * place is kept for the resume window (10 s there, PROTOCOL.md 3.3) before
+ * the room is told.
  */
 class KeepAliveIT {
 

@@ -19,14 +19,14 @@ final class ProductionServer {
             Integer.getInteger("rooms.it.durable.port", 19180));
     final PortalTokens portal;
     final JwksServer jwks;
-    final DatabaseLink link;
+    final TcpLink link;
     private Database running;
 
     private ProductionServer() throws Exception {
         portal = new PortalTokens("portal-key-1");
         jwks = new JwksServer();
         jwks.publish(PortalTokens.jwks(portal));
-        link = new DatabaseLink(Integer.getInteger("rooms.it.durable.proxy.port", 15432), "127.0.0.1", 5432);
+        link = new TcpLink(Integer.getInteger("rooms.it.durable.proxy.port", 15432), "127.0.0.1", 5432);
         Runtime.getRuntime().addShutdownHook(new Thread(this::shutdown));
     }
 

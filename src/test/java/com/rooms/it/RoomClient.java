@@ -178,7 +178,11 @@ final class RoomClient implements WebSocket.Listener, AutoCloseable {
     @Override
     public void close() {
         if (!socket.isOutputClosed()) {
-            socket.sendClose(1000, "bye").exceptionally(e -> null);
+            try {
+                socket.sendClose(1000, "bye").get(5, TimeUnit.SECONDS);
+            } catch (Exception e) {
+                // the connection is gone already; aborted below
+            }
         }
         socket.abort();
     }

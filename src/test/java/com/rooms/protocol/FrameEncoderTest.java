@@ -79,10 +79,12 @@ class FrameEncoderTest {
     @Test
     void welcomeCarriesEveryField() {
         String out = ENCODER.encode(ServerFrame.toClient("welcome", "n-1", "c-9",
-                new Payload.Welcome("n-1", "alice", "Alice", "demo", "owner", "2026-11-21T11:00:00Z", 1)));
+                new Payload.Welcome("n-1", "alice", "Alice", "demo", "owner", "2026-11-21T11:00:00Z", 1, "tok", 20,
+                        false)));
         assertEquals("{\"type\":\"welcome\",\"ref\":\"c-9\",\"sender\":\"server\",\"receiver\":\"n-1\",\"data\":"
                 + "{\"client_id\":\"n-1\",\"user_id\":\"alice\",\"username\":\"Alice\",\"room_id\":\"demo\","
-                + "\"role\":\"owner\",\"expires_at\":\"2026-11-21T11:00:00Z\",\"protocol\":1}}", out);
+                + "\"role\":\"owner\",\"expires_at\":\"2026-11-21T11:00:00Z\",\"protocol\":1,\"resume\":\"tok\","
+                + "\"resume_window\":20,\"resumed\":false}}", out);
     }
 
     @Test

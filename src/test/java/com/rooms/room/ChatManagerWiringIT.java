@@ -55,18 +55,21 @@ class ChatManagerWiringIT {
     @Test
     void chatManagerIsOneApplicationScopedInstance() {
         String room = "wiring-" + UUID.randomUUID();
-        ChatClient alice = manager.connect(access.admit(room, user("alice")), user("alice"), new Recorded());
+        Recorded aliceSees = new Recorded();
+        ChatClient alice = manager.connect(access.admit(room, user("alice")), user("alice"), aliceSees);
         ChatManager looked = CDI.current().select(ChatManager.class).get();
         assertSame(manager.room(room), looked.room(room), "every injection point shares the rooms");
-        manager.disconnected(alice);
+        manager.disconnected(alice, aliceSees, 1000);
     }
 
     @Test
     void eachRoomIsItsOwnChatRoomBeanAndClosesWhenEmpty() {
         String first = "wiring-" + UUID.randomUUID();
         String second = "wiring-" + UUID.randomUUID();
-        ChatClient a = manager.connect(access.admit(first, user("ann")), user("ann"), new Recorded());
-        ChatClient b = manager.connect(access.admit(second, user("bob")), user("bob"), new Recorded());
+        Recorded annSees = new Recorded();
+        Recorded bobSees = new Recorded();
+        ChatClient a = manager.connect(access.admit(first, user("ann")), user("ann"), annSees);
+        ChatClient b = manager.connect(access.admit(second, user("bob")), user("bob"), bobSees);
 
         ChatRoom one = manager.room(first);
         ChatRoom two = manager.room(second);
@@ -76,8 +79,8 @@ class ChatManagerWiringIT {
         assertEquals(first, one.id());
         assertEquals(1, one.size());
 
-        manager.disconnected(a);
-        manager.disconnected(b);
+        manager.disconnected(a, annSees, 1000);
+        manager.disconnected(b, bobSees, 1000);
         assertNull(manager.room(first), "an empty room is closed and forgotten");
         assertNull(manager.room(second));
     }
@@ -102,10 +105,10 @@ class ChatManagerWiringIT {
         assertEquals("hello from inside", text.getJsonObject("data").getString("text"));
         assertTrue(metrics.writes() > 0, "the room reports to the RoomMetrics bean CDI chose");
 
-        manager.disconnected(dave);
+        manager.disconnected(dave, daveSees, 1000);
         JsonObject left = carolSees.await(f -> f.getString("type").equals("left"));
         assertEquals(dave.id(), left.getJsonObject("data").getString("id"));
-        manager.disconnected(carol);
+        manager.disconnected(carol, carolSees, 1000);
     }
 
     private static Identity user(String name) {

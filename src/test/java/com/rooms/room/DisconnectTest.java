@@ -20,6 +20,7 @@ class DisconnectTest {
                 Arguments.of(Disconnect.EXPIRED, "expired", "expired", 4001),
                 Arguments.of(Disconnect.RATE_LIMITED, "rate-limited", null, 1008),
                 Arguments.of(Disconnect.TIMEOUT, "timeout", null, 1001),
+                Arguments.of(Disconnect.REPLACED, "closed", null, 1000),
                 Arguments.of(Disconnect.TOO_SLOW, "too-slow", null, 1013),
                 Arguments.of(Disconnect.WRITE_FAILED, "too-slow", null, 1013),
                 Arguments.of(Disconnect.TOO_BIG, "error", null, 1009),

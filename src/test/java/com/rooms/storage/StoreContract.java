@@ -70,6 +70,37 @@ abstract class StoreContract {
     }
 
     @Test
+    void pagingForwardGivesTheOldestNewerMessagesOldestFirst() throws Exception {
+        Room room = room(Visibility.PUBLIC);
+        List<ChatMessage> stored = store(room, "ann", 6, null);
+        HistoryView all = new HistoryView("viewer", null, 0);
+
+        HistoryPage next = history.pageAfter(room.id(), all, stored.get(1).id(), 3);
+        assertEquals(List.of("m2", "m3", "m4"), texts(next.messages()));
+        assertTrue(next.more());
+        HistoryPage last = history.pageAfter(room.id(), all, next.messages().get(2).id(), 10);
+        assertEquals(List.of("m5"), texts(last.messages()));
+        assertFalse(last.more());
+        assertEquals(List.of("m0", "m1"), texts(history.pageAfter(room.id(), all, 0, 2).messages()));
+    }
+
+    @Test
+    void pagingForwardShowsOnlyWhatTheViewShowsAndNothingCleared() throws Exception {
+        Room room = room(Visibility.PUBLIC);
+        List<ChatMessage> before = store(room, "kim", 2, null);
+        CountDownLatch cleared = new CountDownLatch(1);
+        history.clear(room.id(), cleared::countDown, failure -> { });
+        assertTrue(cleared.await(10, TimeUnit.SECONDS));
+        storeOne(room, "kim", "for lee", "lee");
+        storeOne(room, "kim", "for all", null);
+
+        assertEquals(List.of("for all"), texts(history.pageAfter(room.id(), new HistoryView("mo", null, 0),
+                before.get(0).id(), 10).messages()), "cleared and private messages are not shown");
+        assertEquals(List.of("for lee", "for all"), texts(history.pageAfter(room.id(), new HistoryView("lee", null, 0),
+                0, 10).messages()));
+    }
+
+    @Test
     void aGroupOfMessagesSubmittedTogetherIsDeliveredInIdOrderPerRoom() throws Exception {
         Room a = room(Visibility.PUBLIC);
         Room b = room(Visibility.PUBLIC);

@@ -10,35 +10,41 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * A TCP link between the server under test and PostgreSQL that the test can
- * cut: every open connection is dropped and new ones are refused until it
- * is restored. The database itself keeps running.
+ * A TCP link the test can cut, between the server under test and
+ * PostgreSQL, or between a browser and the server: every open connection is
+ * dropped (without any protocol's goodbye) and new ones are refused until it
+ * is restored. Both ends keep running.
  */
-final class DatabaseLink implements AutoCloseable {
+public final class TcpLink implements AutoCloseable {
     private final ServerSocket listener;
     private final String upstreamHost;
     private final int upstreamPort;
     private final Set<Socket> open = ConcurrentHashMap.newKeySet();
     private volatile boolean cut;
 
-    DatabaseLink(int port, String upstreamHost, int upstreamPort) throws IOException {
+    public TcpLink(int port, String upstreamHost, int upstreamPort) throws IOException {
         this.listener = new ServerSocket(port, 50, InetAddress.getLoopbackAddress());
         this.upstreamHost = upstreamHost;
         this.upstreamPort = upstreamPort;
-        Thread acceptor = new Thread(this::accept, "database-link");
+        Thread acceptor = new Thread(this::accept, "tcp-link");
         acceptor.setDaemon(true);
         acceptor.start();
     }
 
-    void cut() {
+    public void cut() {
         cut = true;
         for (Socket socket : open) {
             quietly(socket);
         }
     }
 
-    void restore() {
+    public void restore() {
         cut = false;
+    }
+
+    /** The port the link listens on (loopback). */
+    public int port() {
+        return listener.getLocalPort();
     }
 
     private void accept() {
@@ -55,7 +61,7 @@ final class DatabaseLink implements AutoCloseable {
                 pump(client, server);
                 pump(server, client);
             } catch (IOException e) {
-                // listener closed, or the database refused: the client sees its socket close
+                // listener closed, or the upstream refused: the client sees its socket close
             }
         }
     }
@@ -74,7 +80,7 @@ final class DatabaseLink implements AutoCloseable {
                 quietly(from);
                 quietly(to);
             }
-        }, "database-link-pump");
+        }, "tcp-link-pump");
         thread.setDaemon(true);
         thread.start();
     }
