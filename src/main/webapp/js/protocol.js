@@ -126,6 +126,9 @@ export const Path = Object.freeze({
  * @property {string} role
  * @property {string} expires_at
  * @property {number} protocol
+ * @property {string} [resume]         the single-use token that takes this place back (3.3)
+ * @property {number} [resume_window]  seconds the place is kept after a drop
+ * @property {boolean} [resumed]       true on the first welcome of a connection that took its place back
  */
 
 /**

@@ -1,7 +1,11 @@
 // @ts-check
 // Signaler: the one WebSocket to /ws/rooms/{id} (PROTOCOL.md). Frames in and
 // out, a protocol ping every 20 s, and reconnection with exponential backoff
-// and full jitter. It knows nothing of the page.
+// and full jitter. A reconnection first asks to take the place back (resume,
+// PROTOCOL.md 3.3) with the newest welcome's token and the last seq read, so
+// the page keeps its client id and its calls; a connection that stays silent
+// for two pings is given up with 4000 and resumed. It knows nothing of the
+// page.
 //
 // Events: 'state' {state, reason}  state: connecting | connected | reconnecting | closed
 //         'frame' {frame}          every frame the server sends, parsed
@@ -39,6 +43,12 @@ export class Signaler extends EventTarget {
     /** @type {ReturnType<typeof setInterval> | undefined} */
     this.pinger = undefined;
     this.sequence = 0;
+    /** @type {string | null} the newest welcome's resume token, used up by the next connection */
+    this.resumeToken = null;
+    /** the seq of the last frame read, as a resume reports it (a resumed welcome's own does not count) */
+    this.lastSeq = 0;
+    /** when a frame last arrived (Date.now()) */
+    this.lastHeard = 0;
   }
 
   start() {
@@ -87,13 +97,15 @@ export class Signaler extends EventTarget {
     if (this.stopped) {
       return;
     }
-    const socket = new WebSocket(url);
+    const socket = new WebSocket(this.resumeToken ? withResume(url, this.resumeToken, this.lastSeq) : url);
+    this.resumeToken = null;
     this.socket = socket;
     socket.addEventListener('open', () => {
       this.attempt = 0;
+      this.lastHeard = Date.now();
       this.setState('connected');
       clearInterval(this.pinger);
-      this.pinger = setInterval(() => this.send({ type: Type.PING }), this.pingEvery);
+      this.pinger = setInterval(() => this.keepAlive(socket), this.pingEvery);
     });
     socket.addEventListener('message', (event) => {
       /** @type {Frame} */
@@ -102,6 +114,13 @@ export class Signaler extends EventTarget {
         frame = JSON.parse(event.data);
       } catch {
         return;
+      }
+      this.lastHeard = Date.now();
+      if (frame.type === Type.WELCOME) {
+        this.resumeToken = frame.data?.resume || null;
+      }
+      if (typeof frame.seq === 'number' && !(frame.type === Type.WELCOME && frame.data?.resumed)) {
+        this.lastSeq = frame.seq;
       }
       this.dispatchEvent(new CustomEvent('frame', { detail: { frame } }));
     });
@@ -118,6 +137,23 @@ export class Signaler extends EventTarget {
       }
       this.retry();
     });
+  }
+
+  /**
+   * Pings, or gives the connection up when nothing came for two pings: a
+   * dropped network may take the browser minutes to notice. The close says
+   * 4000 (reconnecting), so the server keeps the place for the resume.
+   * @param {WebSocket} socket
+   */
+  keepAlive(socket) {
+    if (Date.now() - this.lastHeard < 2 * this.pingEvery) {
+      this.send({ type: Type.PING });
+      return;
+    }
+    clearInterval(this.pinger);
+    this.socket = null;
+    socket.close(Close.RECONNECTING, 'reconnecting');
+    this.retry();
   }
 
   retry() {
@@ -139,4 +175,17 @@ export class Signaler extends EventTarget {
     this.state = state;
     this.dispatchEvent(new CustomEvent('state', { detail: { state, reason } }));
   }
+}
+
+/**
+ * The socket URL asking to take the place back (PROTOCOL.md 3.3).
+ * @param {string} url
+ * @param {string} token
+ * @param {number} lastSeq
+ */
+function withResume(url, token, lastSeq) {
+  const resumed = new URL(url);
+  resumed.searchParams.set('resume', token);
+  resumed.searchParams.set('last_seq', String(lastSeq));
+  return resumed.toString();
 }

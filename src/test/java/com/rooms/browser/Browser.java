@@ -91,14 +91,23 @@ final class Browser implements AutoCloseable {
 
     /** Opens the room link and joins with the demo sign-in. */
     Browser join(String room, String name) {
-        tryToJoin(room, name);
+        return joinAt(BASE, room, name);
+    }
+
+    /** Joins through another address of the server (a link the test can cut). */
+    Browser joinAt(String base, String room, String name) {
+        open(base, room, name);
         waitFor(d -> "Connected".equals(d.findElement(By.id("status")).getText()) ? true : null);
         return this;
     }
 
     /** Opens the room link and asks to join, without waiting to be let in. */
     Browser tryToJoin(String room, String name) {
-        driver.get(BASE + "/r/" + room);
+        return open(BASE, room, name);
+    }
+
+    private Browser open(String base, String room, String name) {
+        driver.get(base + "/r/" + room);
         WebElement field = waitFor(d -> d.findElement(By.id("display-name")));
         field.sendKeys(name);
         driver.findElement(By.id("join-button")).click();
