@@ -7,7 +7,7 @@ import java.util.Map;
 /**
  * {@code mvn -f bench/pom.xml -q compile exec:java -Dexec.args="<scenario> [--name value ...]"}
  *
- * <p>Scenarios: {@code relay}, {@code fanout}, {@code connections}, {@code close-storm}, {@code join},
+ * <p>Scenarios: {@code relay}, {@code fanout}, {@code connections}, {@code close-storm}, {@code resume-storm}, {@code join},
  * {@code fuzz} (the protocol fuzzer), and {@code smoke} (all of them, tiny, for CI). Common options: {@code --base} (default
  * http://localhost:9080; the server must run the dev configuration, whose
  * demo sign-in gives the tokens), {@code --out} (folder for the JSON
@@ -19,7 +19,8 @@ public final class Bench {
 
     public static void main(String[] args) throws Exception {
         if (args.length == 0) {
-            System.err.println("usage: <scenario> [--name value ...]; scenarios: relay, fanout, connections, close-storm, join, fuzz, smoke");
+            System.err.println("usage: <scenario> [--name value ...]; scenarios: relay, fanout, connections, close-storm,"
+                    + " resume-storm, join, fuzz, smoke");
             System.exit(2);
         }
         Map<String, String> options = new HashMap<>();
@@ -37,6 +38,7 @@ public final class Bench {
             case "relay" -> new Relay(o).run();
             case "connections" -> new Connections(o).run();
             case "close-storm" -> new CloseStorm(o).run();
+            case "resume-storm" -> new ResumeStorm(o).run();
             case "fuzz" -> new Fuzz(o).run();
             case "smoke" -> new Smoke(o).run();
             default -> {

@@ -48,6 +48,10 @@ final class Smoke {
                 "relay-seconds", "2", "min-relay-percent", "50"))).run();
         storm.print(System.out);
         expectZero(problems, storm, "problems");
+        Report resumes = new ResumeStorm(new Options(Map.of("base", base, "connections", "100", "settle", "1")))
+                .run();
+        resumes.print(System.out);
+        expectZero(problems, resumes, "problems");
 
         Report smoke = new Report("smoke", options.used).put("problems", problems.size());
         problems.forEach(p -> System.out.println("PROBLEM: " + p));

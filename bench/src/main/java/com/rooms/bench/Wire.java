@@ -62,7 +62,8 @@ final class Wire {
         String secKey = Base64.getEncoder().encodeToString(nonce);
         this.expectedAccept = accept(secKey);
         StringBuilder head = new StringBuilder(256)
-                .append("GET ").append(uri.getRawPath()).append(" HTTP/1.1\r\n")
+                .append("GET ").append(uri.getRawPath())
+                .append(uri.getRawQuery() == null ? "" : "?" + uri.getRawQuery()).append(" HTTP/1.1\r\n")
                 .append("Host: ").append(uri.getHost()).append(':').append(uri.getPort()).append("\r\n")
                 .append("Upgrade: websocket\r\nConnection: Upgrade\r\nSec-WebSocket-Version: 13\r\n")
                 .append("Sec-WebSocket-Key: ").append(secKey).append("\r\n");
