@@ -265,10 +265,26 @@ final class Relay {
         end.tail = "}}".getBytes(StandardCharsets.UTF_8);
     }
 
-    /** The send time written last in {@code data} ({@code "t":123}); -1 in frames that carry none. */
+    private static final byte[] SEQ_MEMBER = ",\"seq\":".getBytes(StandardCharsets.US_ASCII);
+
+    /**
+     * The send time written last in {@code data} ({@code "t":123}); -1 in
+     * frames that carry none. The server's {@code "seq"}, the frame's last
+     * member (PROTOCOL.md 2), is skipped.
+     */
     static long timestamp(ByteBuffer payload) {
-        int end = payload.limit() - 1;
         int start = payload.position();
+        int end = payload.limit() - 1;
+        if (end > start && payload.get(end) == '}') {
+            int digits = end - 1;
+            while (digits > start && payload.get(digits) >= '0' && payload.get(digits) <= '9') {
+                digits--;
+            }
+            int member = digits - SEQ_MEMBER.length + 1;
+            if (digits < end - 1 && member > start && matches(payload, member, SEQ_MEMBER)) {
+                end = member - 1;
+            }
+        }
         while (end > start && payload.get(end) == '}') {
             end--;
         }
@@ -285,6 +301,15 @@ final class Relay {
             return -1;
         }
         return value;
+    }
+
+    private static boolean matches(ByteBuffer payload, int at, byte[] bytes) {
+        for (int i = 0; i < bytes.length; i++) {
+            if (payload.get(at + i) != bytes[i]) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static void sleepUntil(long nanos) throws InterruptedException {
