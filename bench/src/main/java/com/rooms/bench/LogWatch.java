@@ -41,6 +41,11 @@ final class LogWatch {
                     "a text message that is not UTF-8, or whose fragments split a character: Liberty closes it with 1007"),
             new Allowed(Pattern.compile("java\\.io\\.IOException: (Broken pipe|Connection reset by peer) com\\.ibm\\.ws\\.wsoc\\.WsocConnLink \\d+"),
                     "a write to a connection the client dropped in the middle"),
+            new Allowed(Pattern.compile("java\\.nio\\.channels\\.ClosedChannelException com\\.ibm\\.ws\\.wsoc\\.WsocConnLink \\d+"),
+                    "the close frame of a close the server started, written after the client had dropped the connection"),
+            new Allowed(Pattern.compile("java\\.io\\.IOException: Request not read yet"
+                    + " com\\.ibm\\.ws\\.http\\.channel\\.internal\\.inbound\\.HttpInboundServiceContextImpl\\.finishResponseMessage \\d+"),
+                    "an upgrade whose client dropped the connection while Liberty was still finishing the HTTP exchange"),
             new Allowed(Pattern.compile("java\\.nio\\.channels\\.CancelledKeyException"
                     + " com\\.ibm\\.ws\\.tcpchannel\\.internal\\.SocketRWChannelSelector \\d+"),
                     "a connection the client dropped while Liberty's selector was handling it"),
