@@ -14,6 +14,12 @@ const view = new RoomView();
 /** `?videos=<n>`: how many other people's video to show at most (the Manager's VIDEO_LIMIT without it). */
 const videos = Number.parseInt(new URLSearchParams(location.search).get('videos') || '', 10);
 const videoLimit = videos > 0 ? videos : undefined;
+/**
+ * `?relay=udp|tcp|tls`: a switch for the tests, as if only the TURN relay
+ * over that transport could pass the network (relay-only ICE).
+ */
+const relayParam = new URLSearchParams(location.search).get('relay');
+const relay = relayParam && ['udp', 'tcp', 'tls'].includes(relayParam) ? relayParam : null;
 /** @type {string | null} */
 let token = tokenFromFragment();
 
@@ -30,7 +36,7 @@ async function join(name) {
   }
   const stream = await localMedia(view);
   view.showCall();
-  const { signaler, manager } = openSession({ roomId, token, stream, view, videoLimit });
+  const { signaler, manager } = openSession({ roomId, token, stream, view, videoLimit, relay });
   attachMedia(manager, stream, view);
   // For debugging and for the browser tests.
   Object.assign(window, { rooms: { manager, signaler, view } });

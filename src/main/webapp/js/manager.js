@@ -12,6 +12,7 @@
 //         'speaker' {id}                        the loudest other client now, or null
 //         'videos' {shown, limited}             Set of client ids whose video is shown; whether the limit hides some
 //         'stream' {id, stream} / 'gone' {id}   a client's media appeared / it left
+//         'path' {id, state}                    the call with a client failed ('failed', ICE is restarted) or connected again
 //         'history' {messages, more, older}     a page of chat (older: answer to get-history)
 //         'text' {message, own}                 a delivered chat message
 //         'cleared' / 'bye' {reason} / 'error' {code, message, ref}
@@ -107,9 +108,9 @@ export class Manager extends EventTarget {
   /**
    * @param {Signaler} signaler
    * @param {MediaStream} localStream
-   * @param {{videoLimit?: number}} [options]
+   * @param {{videoLimit?: number, relay?: string | null}} [options]
    */
-  constructor(signaler, localStream, { videoLimit = VIDEO_LIMIT } = {}) {
+  constructor(signaler, localStream, { videoLimit = VIDEO_LIMIT, relay = null } = {}) {
     super();
     this.signaler = signaler;
     this.localStream = localStream;
@@ -152,6 +153,8 @@ export class Manager extends EventTarget {
     /** @type {string | null} */
     this.speaker = null;
     this.videoLimit = videoLimit;
+    /** relay-only ICE over this kind of TURN URL (`udp`, `tcp`, `tls`), a test-only switch; null: any path */
+    this.relay = relay;
     this.limitedVideos = false;
     /** @type {Set<string>} the clients whose video this page shows */
     this.shown = new Set();
@@ -360,11 +363,17 @@ export class Manager extends EventTarget {
     let peer = this.peers.get(id);
     if (!peer) {
       peer = new VideoPeer({
-        selfId, peerId: id, iceServers: this.iceServers, localStream: this.localStream,
+        selfId, peerId: id, iceServers: this.iceServers, localStream: this.localStream, relay: this.relay,
         send: (frame) => this.send(frame),
       });
       peer.addEventListener('stream',
         (event) => this.emit('stream', { id, stream: /** @type {CustomEvent} */ (event).detail.stream }));
+      peer.addEventListener('state', (event) => {
+        const { state } = /** @type {CustomEvent} */ (event).detail;
+        if (state === 'failed' || state === 'connected') {
+          this.emit('path', { id, state });
+        }
+      });
       this.peers.set(id, peer);
       const wish = this.videoWishes.get(id);
       if (wish !== undefined) {

@@ -15,7 +15,38 @@
  * @property {number | null} rtt    seconds, of the selected candidate pair
  * @property {number} energy        inbound audio: totalAudioEnergy
  * @property {number} duration      inbound audio: totalSamplesDuration (s)
+ * @property {Path} path            how the selected candidate pair carries the media
  */
+
+/**
+ * The way a call's media goes: straight between the two browsers (host,
+ * server-reflexive or peer-reflexive candidates), or through the TURN relay
+ * over UDP, TCP or TLS; unknown until a candidate pair is selected.
+ * @typedef {'direct' | 'relay-udp' | 'relay-tcp' | 'relay-tls' | 'unknown'} Path
+ */
+
+/** How the page says each path. */
+const PATHS = Object.freeze({
+  direct: 'direct', 'relay-udp': 'through the relay (UDP)', 'relay-tcp': 'through the relay (TCP)',
+  'relay-tls': 'through the relay (TLS)', unknown: 'path unknown',
+});
+
+/**
+ * The path of a selected candidate pair, from the type of its local
+ * candidate and, for a relay candidate, how it reaches the relay.
+ * @param {string | undefined} candidateType
+ * @param {string | undefined} relayProtocol
+ * @returns {Path}
+ */
+export function pathOf(candidateType, relayProtocol) {
+  if (!candidateType) {
+    return 'unknown';
+  }
+  if (candidateType !== 'relay') {
+    return 'direct';
+  }
+  return relayProtocol === 'tcp' ? 'relay-tcp' : relayProtocol === 'tls' ? 'relay-tls' : 'relay-udp';
+}
 
 /**
  * What one interval between two samples says.
@@ -24,6 +55,7 @@
  * @property {number} loss          share of packets lost, 0 to 1
  * @property {number | null} rtt    seconds
  * @property {number} level         the other side's audio level, 0 to 1 (root mean square)
+ * @property {Path} path
  * @property {'good' | 'fair' | 'poor' | 'unknown'} grade
  */
 
@@ -67,6 +99,7 @@ export function compare(before, now) {
     loss,
     rtt: now.rtt,
     level,
+    path: now.path,
     grade: grade(loss, now.rtt, packets),
   };
 }
@@ -78,5 +111,5 @@ export function compare(before, now) {
 export function describe(quality) {
   const rtt = quality.rtt === null ? '–' : `${Math.round(quality.rtt * 1000)} ms`;
   return `Connection ${quality.grade}: ${Math.round(quality.bitrate / 1000)} kb/s, `
-    + `${(quality.loss * 100).toFixed(1)} % lost, round trip ${rtt}`;
+    + `${(quality.loss * 100).toFixed(1)} % lost, round trip ${rtt}, ${PATHS[quality.path]}`;
 }

@@ -34,11 +34,12 @@ const STATE_LABELS = { connecting: 'Connecting…', connected: 'Connected', reco
 /**
  * Makes the Signaler and the Manager and shows what they report; the socket
  * opens when the caller starts the Signaler.
- * @param {{roomId: string, token: string, stream: MediaStream, view: RoomView, videoLimit?: number}} options
+ * @param {{roomId: string, token: string, stream: MediaStream, view: RoomView, videoLimit?: number,
+ *   relay?: string | null}} options
  */
-export function openSession({ roomId, token, stream, view, videoLimit }) {
+export function openSession({ roomId, token, stream, view, videoLimit, relay }) {
   const signaler = new Signaler(() => ticketUrl(roomId, token));
-  const manager = new Manager(signaler, stream, { videoLimit });
+  const manager = new Manager(signaler, stream, { videoLimit, relay });
   showConnection(signaler, manager, view, roomId);
   showPresence(manager, view);
   showChat(manager, view);
@@ -65,6 +66,18 @@ function showConnection(signaler, manager, view, roomId) {
   manager.addEventListener('bye', (event) => {
     if (/** @type {CustomEvent} */ (event).detail.reason === Reason.SHUTDOWN) {
       view.banner('The server is restarting: reconnecting…');
+    }
+  });
+  /** @type {Set<string>} the clients whose call failed and has not connected since */
+  const failed = new Set();
+  manager.addEventListener('path', (event) => {
+    const { id, state } = /** @type {CustomEvent} */ (event).detail;
+    if (state === 'failed') {
+      failed.add(id);
+      const name = manager.clients.get(id)?.username || 'someone';
+      view.banner(`Your network blocks the call with ${name}; trying the relay…`);
+    } else if (failed.delete(id) && failed.size === 0) {
+      view.banner(null);
     }
   });
   manager.addEventListener('error', (event) => {

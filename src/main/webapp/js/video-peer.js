@@ -3,12 +3,35 @@
 // "perfect negotiation" pattern, so offers made at the same moment by both
 // sides never deadlock. Which side is polite is decided the same way on both
 // ends, from the two client ids. Candidates that arrive before the remote
-// description are queued; a failed connection restarts ICE.
+// description are queued; a failed connection restarts ICE. With `relay`
+// set (a test-only switch of the page), ICE uses only the TURN relay, and
+// only its URLs of that kind.
 //
 // Events: 'stream' {stream}   the other side's media
 //         'state' {state}     the connection state
 
 import { Type } from './protocol.js';
+import { pathOf } from './quality.js';
+
+/**
+ * The ICE servers a peer connection uses: all of them, or with `relay` only
+ * the TURN URLs of that kind (`udp`: `turn:` without `transport=tcp`;
+ * `tcp`: `turn:` with it; `tls`: `turns:`).
+ * @param {RTCIceServer[]} iceServers
+ * @param {string | null} relay
+ * @returns {RTCIceServer[]}
+ */
+export function serversFor(iceServers, relay) {
+  if (!relay) {
+    return iceServers;
+  }
+  /** @param {string} url */
+  const wanted = (url) => (relay === 'tls' ? url.startsWith('turns:')
+    : url.startsWith('turn:') && url.includes('transport=tcp') === (relay === 'tcp'));
+  return iceServers
+    .map((server) => ({ ...server, urls: [server.urls].flat().filter(wanted) }))
+    .filter((server) => server.urls.length > 0);
+}
 
 export class VideoPeer extends EventTarget {
   /**
@@ -18,8 +41,9 @@ export class VideoPeer extends EventTarget {
    * @param {(frame: import('./protocol.js').OutFrame) => unknown} options.send
    * @param {RTCIceServer[]} options.iceServers
    * @param {MediaStream} [options.localStream]
+   * @param {string | null} [options.relay] relay-only ICE over this kind of TURN URL (tests)
    */
-  constructor({ selfId, peerId, send, iceServers, localStream }) {
+  constructor({ selfId, peerId, send, iceServers, localStream, relay = null }) {
     super();
     this.peerId = peerId;
     this.send = send;
@@ -36,7 +60,9 @@ export class VideoPeer extends EventTarget {
     this.iceTimer = undefined;
     /** @type {Set<RTCRtpTransceiver>} transceivers that only received until replaceTrack gave them a track */
     this.opened = new Set();
-    this.pc = new RTCPeerConnection({ iceServers });
+    this.relay = relay;
+    this.pc = new RTCPeerConnection({ iceServers: serversFor(iceServers, relay),
+      iceTransportPolicy: relay ? 'relay' : 'all' });
     // The impolite side makes the first offer, asking for audio and video
     // even when it sends neither; the polite side adds its tracks when that
     // offer arrives, so the pair starts without crossed offers. (Chromium
@@ -253,7 +279,7 @@ export class VideoPeer extends EventTarget {
 
   /** @param {RTCIceServer[]} iceServers */
   setIceServers(iceServers) {
-    this.pc.setConfiguration({ ...this.pc.getConfiguration(), iceServers });
+    this.pc.setConfiguration({ ...this.pc.getConfiguration(), iceServers: serversFor(iceServers, this.relay) });
   }
 
   /** Inbound video frames decoded so far (for diagnostics and tests). */
@@ -274,7 +300,9 @@ export class VideoPeer extends EventTarget {
   async counters() {
     const stats = await this.pc.getStats();
     const counters = { time: performance.now(), bytes: 0, packets: 0, lost: 0, rtt: /** @type {number | null} */ (null),
-      energy: 0, duration: 0 };
+      energy: 0, duration: 0, path: /** @type {import('./quality.js').Path} */ ('unknown') };
+    /** @type {string | undefined} */
+    let localCandidate;
     /** @type {string | undefined} */
     let selectedPair;
     stats.forEach((report) => {
@@ -292,10 +320,15 @@ export class VideoPeer extends EventTarget {
     });
     stats.forEach((report) => {
       const selected = selectedPair ? report.id === selectedPair : report.nominated && report.state === 'succeeded';
-      if (report.type === 'candidate-pair' && selected && typeof report.currentRoundTripTime === 'number') {
-        counters.rtt = report.currentRoundTripTime;
+      if (report.type === 'candidate-pair' && selected) {
+        localCandidate = report.localCandidateId;
+        if (typeof report.currentRoundTripTime === 'number') {
+          counters.rtt = report.currentRoundTripTime;
+        }
       }
     });
+    const local = localCandidate ? stats.get(localCandidate) : undefined;
+    counters.path = pathOf(local?.candidateType, local?.relayProtocol);
     return counters;
   }
 

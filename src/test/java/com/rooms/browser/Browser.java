@@ -38,6 +38,19 @@ final class Browser implements AutoCloseable {
      * @param windowSize    e.g. {@code 360,740} for a phone
      */
     Browser(boolean cameraBlocked, String windowSize) throws IOException {
+        this(cameraBlocked, windowSize, java.util.List.of());
+    }
+
+    /**
+     * A person whose browser also trusts the one certificate whose public key
+     * has this SHA-256 hash (base64), as a company's managed browsers trust
+     * its own CA: for a TLS server the test made, such as the TURN relay.
+     */
+    static Browser trusting(String spkiSha256) throws IOException {
+        return new Browser(false, "1280,800", java.util.List.of("--ignore-certificate-errors-spki-list=" + spkiSha256));
+    }
+
+    private Browser(boolean cameraBlocked, String windowSize, java.util.List<String> extraArguments) throws IOException {
         profile = Files.createTempDirectory("rooms-chromium-");
         ChromeOptions options = new ChromeOptions();
         if (cameraBlocked) {
@@ -52,6 +65,7 @@ final class Browser implements AutoCloseable {
                 "--allow-loopback-in-peer-connection", "--disable-features=WebRtcHideLocalIpsWithMdns",
                 "--auto-select-desktop-capture-source=Entire screen", "--window-size=" + windowSize,
                 "--user-data-dir=" + profile);
+        options.addArguments(extraArguments);
         if (!cameraBlocked) {
             options.addArguments("--use-fake-ui-for-media-stream");
         }
