@@ -128,6 +128,41 @@ final class Browser implements AutoCloseable {
         return this;
     }
 
+    /**
+     * Opens the room link as a portal does ({@code #token=}: no form, the
+     * page joins at once) and answers the milliseconds from the start of
+     * that navigation to the first decoded frame of another person's video,
+     * as the page's own clock ({@code performance.now()}) measures them.
+     */
+    double millisToFirstRemoteFrame(String base, String room, String token) {
+        driver.executeCdpCommand("Page.addScriptToEvaluateOnNewDocument", java.util.Map.of("source", FIRST_FRAME));
+        driver.get(base + "/r/" + room + "#token=" + token);
+        Object at = waitFor(d -> script("return window.firstRemoteFrame"));
+        return ((Number) at).doubleValue();
+    }
+
+    /** Opens the room link as a portal does ({@code #token=}) and waits until the page is connected. */
+    Browser joinByLink(String base, String room, String token) {
+        driver.get(base + "/r/" + room + "#token=" + token);
+        waitFor(d -> "Connected".equals(d.findElement(By.id("status")).getText()) ? true : null);
+        return this;
+    }
+
+    /** Records, before the page's scripts run, when the first remote video shows a frame. */
+    private static final String FIRST_FRAME = """
+            (() => {
+              const look = () => {
+                const v = [...document.querySelectorAll('#grid video.remote')].find(v => v.videoWidth > 0);
+                if (v) {
+                  window.firstRemoteFrame = performance.now();
+                } else {
+                  setTimeout(look, 5);
+                }
+              };
+              setTimeout(look, 5);
+            })();
+            """;
+
     /** Opens the moderator's menu of the person named {@code name} in the roster and picks {@code action}. */
     void moderate(String name, String action) {
         waitFor(d -> {
@@ -199,7 +234,11 @@ final class Browser implements AutoCloseable {
     }
 
     <T> T waitFor(Function<WebDriver, T> condition) {
-        return new WebDriverWait(driver, Duration.ofSeconds(30)).ignoring(RuntimeException.class).until(condition::apply);
+        return waitFor(Duration.ofSeconds(30), condition);
+    }
+
+    <T> T waitFor(Duration deadline, Function<WebDriver, T> condition) {
+        return new WebDriverWait(driver, deadline).ignoring(RuntimeException.class).until(condition::apply);
     }
 
     WebElement find(String id) {

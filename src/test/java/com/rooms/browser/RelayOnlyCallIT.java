@@ -24,7 +24,8 @@ import org.junit.jupiter.params.provider.ValueSource;
  * certificate by its public key, as managed browsers trust a company CA. And a relayed call outlives its
  * first credentials (the shortest lifetime the server allows, 95 s on the
  * test server): an ICE restart after they expired allocates with the fresh
- * ones the server pushed.
+ * ones the server pushed. When the relay goes away mid-call the page says
+ * the network blocks the call, and the call comes back once it returns.
  */
 class RelayOnlyCallIT {
     private static TurnServer turn;
@@ -62,6 +63,31 @@ class RelayOnlyCallIT {
                 page.waitFor(d -> ("relay-" + transport).equals(page.script(PATH)) ? true : null);
                 assertEquals("relay-" + transport, page.script(PATH));
             }
+        }
+    }
+
+    private static final String CONNECTION_STATE = "return [...window.rooms.manager.peers.values()][0].pc.connectionState";
+
+    @Test
+    void whenTheOnlyPathFailsThePageSaysSoAndTheCallComesBackOnceTheRelayDoes() throws Exception {
+        String room = "relay-gone-" + UUID.randomUUID().toString().substring(0, 8) + "?relay=udp";
+        try (Browser ann = new Browser().join(room, "Ann"); Browser bob = new Browser().join(room, "Bob")) {
+            ann.remoteVideosPlaying(1);
+            bob.remoteVideosPlaying(1);
+
+            turn.close();
+            ann.waitFor(Duration.ofSeconds(90), d -> "failed".equals(ann.script(CONNECTION_STATE))
+                    || ann.find("banner").getText().contains("Your network blocks the call with Bob") ? true : null);
+            ann.waitFor(d -> ann.find("banner").getText().contains("Your network blocks the call with Bob; trying the relay")
+                    ? true : null);
+
+            turn = TurnServer.start();
+            for (Browser page : new Browser[] {ann, bob}) {
+                page.waitFor(Duration.ofSeconds(90), d -> "connected".equals(page.script(CONNECTION_STATE)) ? true : null);
+            }
+            ann.framesAdvance();
+            bob.framesAdvance();
+            ann.waitFor(d -> !ann.find("banner").getText().contains("Your network blocks") ? true : null);
         }
     }
 
