@@ -77,13 +77,8 @@ public final class RoomAccess {
     public Admission readmit(String roomId, Identity who) {
         Room room = directory.find(roomId).orElseThrow(
                 () -> new AccessRefused(AccessRefused.Reason.NO_SUCH_ROOM, "room " + roomId + " does not exist"));
-        Member member = directory.member(roomId, who.userId()).orElse(null);
-        if (member == null && room.visibility() == Visibility.PRIVATE && !who.admin()) {
-            throw new AccessRefused(AccessRefused.Reason.NOT_A_MEMBER,
-                    "room " + roomId + " is private and you are not a member");
-        }
-        Role role = who.admin() ? Role.OWNER : member == null ? Role.MEMBER : member.role();
-        return new Admission(room, role, member == null ? clock.instant() : member.joinedAt());
+        Member member = memberOrRefused(room, who);
+        return new Admission(room, roleOf(who, member), member == null ? clock.instant() : member.joinedAt());
     }
 
     public Admission admit(String roomId, Identity who) {
@@ -95,16 +90,27 @@ public final class RoomAccess {
             return directory.createIfAbsent(new Room(roomId, roomId, Visibility.PUBLIC, HistorySetting.SHARED,
                     who.userId(), now), who.displayName());
         });
-        Member member = directory.member(roomId, who.userId()).orElse(null);
-        if (member == null && room.visibility() == Visibility.PRIVATE && !who.admin()) {
-            throw new AccessRefused(AccessRefused.Reason.NOT_A_MEMBER,
-                    "room " + roomId + " is private and you are not a member");
-        }
-        Role role = who.admin() ? Role.OWNER : member == null ? Role.MEMBER : member.role();
+        Member member = memberOrRefused(room, who);
+        Role role = roleOf(who, member);
         refuseWhenClosed(room, role);
         if (member == null) {
             member = directory.enroll(roomId, who.userId(), who.displayName(), Role.MEMBER, now);
         }
         return new Admission(room, role, member.joinedAt());
+    }
+
+    /** The user's membership of the room, null when none; a private room refuses a non-member who is not an administrator. */
+    private Member memberOrRefused(Room room, Identity who) {
+        Member member = directory.member(room.id(), who.userId()).orElse(null);
+        if (member == null && room.visibility() == Visibility.PRIVATE && !who.admin()) {
+            throw new AccessRefused(AccessRefused.Reason.NOT_A_MEMBER,
+                    "room " + room.id() + " is private and you are not a member");
+        }
+        return member;
+    }
+
+    /** Administrators act as owners; everybody else with their stored role, a newcomer as a member. */
+    private static Role roleOf(Identity who, Member member) {
+        return who.admin() ? Role.OWNER : member == null ? Role.MEMBER : member.role();
     }
 }

@@ -393,7 +393,7 @@ public final class ChatClient {
         return true;
     }
 
-    /** Frames kept for a resume now, and their size. */
+    /** How many frames are kept for a resume now. */
     synchronized int keptFrames() {
         return kept.size();
     }

@@ -176,14 +176,19 @@ final class OutboundQueue {
         items.clear();
         closer.execute(() -> {
             first.run();
-            pendingClose.set(new Close(code, reason));
-            if (!inFlight) {
-                startPendingClose();
-            } else {
-                later.run(this::startPendingClose, CLOSE_WAIT_MILLIS);
-            }
+            closeAfterWriteInFlight(code, reason);
         });
         return true;
+    }
+
+    /** Closes the connection once the write in flight, if any, has ended (or after {@link #CLOSE_WAIT_MILLIS}). */
+    private void closeAfterWriteInFlight(CloseCode code, String reason) {
+        pendingClose.set(new Close(code, reason));
+        if (!inFlight) {
+            startPendingClose();
+        } else {
+            later.run(this::startPendingClose, CLOSE_WAIT_MILLIS);
+        }
     }
 
     private void startPendingClose() {
@@ -203,12 +208,7 @@ final class OutboundQueue {
      * flight, if any.
      */
     void closeGone(CloseCode code, String reason) {
-        pendingClose.set(new Close(code, reason));
-        if (!inFlight) {
-            startPendingClose();
-        } else {
-            later.run(this::startPendingClose, CLOSE_WAIT_MILLIS);
-        }
+        closeAfterWriteInFlight(code, reason);
     }
 
     /** The connection has ended: write nothing more. */
